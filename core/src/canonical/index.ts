@@ -1,0 +1,5 @@
+export type * from './content'
+export type * from './request'
+export type * from './response'
+export type * from './stream-event'
+export * from './usage'

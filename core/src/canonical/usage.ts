@@ -1,0 +1,32 @@
+/**
+ * Usage shaped for billing. Input: total = noCache + cacheRead + cacheWrite.
+ * Output: total = text + reasoning. Providers convert their own semantics into this
+ * (OpenAI counts cached tokens inside prompt_tokens; Anthropic reports cache reads/writes apart).
+ */
+export interface Usage {
+  input: { total: number; noCache: number; cacheRead: number; cacheWrite: number }
+  output: { total: number; text: number; reasoning: number }
+}
+
+export function emptyUsage(): Usage {
+  return { input: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 }, output: { total: 0, text: 0, reasoning: 0 } }
+}
+
+/** Build a usage from the parts a provider reports; totals are derived so they always add up. */
+export function createUsage(parts: {
+  noCache?: number
+  cacheRead?: number
+  cacheWrite?: number
+  text?: number
+  reasoning?: number
+}): Usage {
+  const noCache = parts.noCache ?? 0
+  const cacheRead = parts.cacheRead ?? 0
+  const cacheWrite = parts.cacheWrite ?? 0
+  const text = parts.text ?? 0
+  const reasoning = parts.reasoning ?? 0
+  return {
+    input: { total: noCache + cacheRead + cacheWrite, noCache, cacheRead, cacheWrite },
+    output: { total: text + reasoning, text, reasoning },
+  }
+}

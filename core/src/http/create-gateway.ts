@@ -1,0 +1,101 @@
+import { openapi } from '@elysiajs/openapi'
+import { Elysia } from 'elysia'
+import { masterKeyPlugin } from '../auth/master-key-plugin'
+import type { GatewayConfig } from '../config/define-config'
+import { loadMasterKey } from '../config/load-master-key'
+import { runtimeEnvironment } from '../config/runtime-environment'
+import { GatewayError } from '../errors/gateway-error'
+import type { GatewayPlugin } from '../plugin/gateway-plugin'
+import { createHookRunner } from '../pipeline/create-hook-runner'
+import { authenticateRequest, failure, handleInference, type Admission, type InferenceRuntime } from '../pipeline/handle-inference'
+import { createProvider } from '../routing/create-provider'
+import { createModelCatalog } from '../routing/model-catalog'
+import { documentedResponses } from './documented-responses'
+import { elysiaErrorToGatewayError } from './elysia-error-to-gateway-error'
+import { dialectForPath, inferenceRoutes } from './inference-routes'
+import { mountPluginRoutes } from './mount-plugin-routes'
+import { readJsonBody } from './read-json-body'
+import { requestPath } from './request-path'
+
+const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024
+
+/**
+ * Build the gateway: an Elysia app serving every inbound surface, wired to the configured
+ * providers and plugins. Core is the only package that knows Elysia exists.
+ */
+export function createGateway(config: GatewayConfig = {}) {
+  const env = config.env ?? runtimeEnvironment()
+  const logger = config.logger ?? console
+  const dataDir = config.dataDir ?? env.TOLLGATE_DATA_DIR ?? './data'
+  const masterKey = loadMasterKey({ configured: config.masterKey ?? env.TOLLGATE_MASTER_KEY, dataDir, announce: (message) => logger.info(message) })
+  const plugins: GatewayPlugin[] = [masterKeyPlugin(masterKey), ...(config.plugins ?? [])]
+  const providers = (config.providers ?? []).map((entry) => createProvider(entry, env))
+  const maxBodyBytes = config.server?.maxBodyBytes ?? Number(env.TOLLGATE_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES)
+  const runtime: InferenceRuntime = { catalog: createModelCatalog(providers, config.aliases), hooks: createHookRunner(plugins, logger), logger }
+  const admissions = new WeakMap<Request, Admission>()
+
+  let started = false
+  const ready = Promise.all(plugins.map((plugin) => plugin.start?.())).then(() => {
+    started = true
+  })
+
+  const app = new Elysia({ name: 'tollgate' })
+    .use(
+      openapi({
+        path: '/openapi',
+        documentation: {
+          info: { title: 'Tollgate', version: '0.1.0', description: 'One API for every LLM provider: OpenAI and Anthropic surfaces, any provider behind them.' },
+          components: {
+            securitySchemes: {
+              bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <key>' },
+              apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'x-api-key: <key> (Anthropic SDK)' },
+            },
+          },
+        },
+      }),
+    )
+    .decorate('gateway', { runtime, providers, masterKey, ready, stop: () => Promise.all(plugins.map((plugin) => plugin.stop?.())) })
+    .onParse(({ request, contentType }) => readJsonBody(request, contentType, maxBodyBytes))
+    .onRequest(async ({ request }) => {
+      if (!started) await ready
+      const path = requestPath(request.url)
+      if (!path.startsWith('/v1/')) return
+      const admission = await authenticateRequest(runtime, dialectForPath(path), request, path)
+      if (admission instanceof Response) return admission
+      admissions.set(request, admission)
+    })
+    .onError(({ code, error, request }) => {
+      const path = requestPath(request.url)
+      const gatewayError = elysiaErrorToGatewayError(code, error)
+      const admission = admissions.get(request)
+      const dialect = dialectForPath(path)
+      if (admission) return failure(runtime, dialect, admission.context, admission.finish, gatewayError)
+      const rendered = dialect.renderError(gatewayError)
+      return new Response(JSON.stringify(rendered.body), { status: rendered.status, headers: { 'content-type': 'application/json', ...rendered.headers } })
+    })
+    .get('/health', () => ({ status: 'ok' as const }), { detail: { summary: 'Liveness probe', tags: ['Gateway'] } })
+
+  for (const route of inferenceRoutes) {
+    app.post(
+      route.path,
+      ({ request, body }) => {
+        const admission = admissions.get(request)
+        if (!admission) throw new GatewayError({ status: 401, message: 'Missing or invalid API key', code: 'invalid_api_key' })
+        return handleInference(runtime, route.dialect, admission, request, body as Record<string, unknown>)
+      },
+      {
+        body: route.body,
+        detail: {
+          summary: route.summary,
+          tags: [route.tag],
+          security: [{ bearer: [] }, { apiKey: [] }],
+          responses: documentedResponses({ ok: route.response, okDescription: 'The completion (JSON), or a server-sent event stream when `stream: true`', stream: true, errorSchema: route.errorSchema }) as never,
+        },
+      },
+    )
+  }
+  mountPluginRoutes(app, plugins, admissions)
+  return app
+}
+
+export type Gateway = ReturnType<typeof createGateway>

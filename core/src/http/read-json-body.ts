@@ -1,0 +1,28 @@
+import { GatewayError } from '../errors/gateway-error'
+
+/**
+ * Body parser for every JSON route: refuses a wrong Content-Type (415) and oversize bodies (413)
+ * before reading further, and names the problem in malformed JSON (400).
+ */
+export async function readJsonBody(request: Request, contentType: string | undefined, maxBytes: number): Promise<unknown> {
+  if (!contentType || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new GatewayError({
+      status: 415,
+      code: 'unsupported_media_type',
+      message: `Request bodies must be JSON: send the header "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}`,
+    })
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  if (declared > maxBytes) throw tooLarge(maxBytes)
+  const bytes = await request.arrayBuffer()
+  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes)
+  if (bytes.byteLength === 0) throw new GatewayError({ status: 400, code: 'invalid_json', message: 'The request body is empty; a JSON object is required' })
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes))
+  } catch (error) {
+    throw new GatewayError({ status: 400, code: 'invalid_json', message: `The request body is not valid JSON: ${(error as Error).message}` })
+  }
+}
+
+const tooLarge = (maxBytes: number) =>
+  new GatewayError({ status: 413, code: 'request_too_large', message: `The request body exceeds the limit of ${maxBytes} bytes` })

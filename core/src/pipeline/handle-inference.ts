@@ -1,0 +1,131 @@
+import { readCredential } from '../auth/read-credential'
+import { GatewayError } from '../errors/gateway-error'
+import type { Dialect, RenderContext } from '../plugin/dialect'
+import type { RequestContext, Route } from '../plugin/gateway-plugin'
+import type { ConversionContext } from '../plugin/provider-spec'
+import type { ModelCatalog } from '../routing/model-catalog'
+import { callUpstream, upstreamError } from '../upstream/call-upstream'
+import { createCanonicalSseTransform } from './canonical-sse-transform'
+import { createFinisher, type Finisher } from './create-finisher'
+import type { HookRunner } from './create-hook-runner'
+import { createRequestContext } from './create-request-context'
+import { createMeteredSseStream } from './metered-sse-stream'
+import { createPassthroughSseTransform } from './passthrough-sse-transform'
+import { prepareUpstreamRequest } from './prepare-upstream-request'
+
+export interface InferenceRuntime {
+  catalog: ModelCatalog
+  hooks: HookRunner
+  logger: Pick<Console, 'error'>
+}
+
+const jsonHeaders = (headers: Headers) => (headers.set('content-type', 'application/json'), headers)
+
+export interface Admission {
+  context: RequestContext
+  finish: Finisher
+}
+
+/**
+ * First step of a request's life, before its body is even read: authenticate. Returns the
+ * admission that the rest of the pipeline continues with, or the dialect's 401 response.
+ */
+export async function authenticateRequest(runtime: InferenceRuntime, dialect: Dialect, request: Request, path: string): Promise<Admission | Response> {
+  const context = createRequestContext(request, dialect.id, path)
+  const finish = createFinisher(context, runtime.hooks)
+  try {
+    context.principal = await runtime.hooks.authenticate(context, readCredential(request.headers))
+    if (!context.principal) {
+      throw new GatewayError({ status: 401, message: 'Missing or invalid API key. Send it as "Authorization: Bearer <key>" or "x-api-key".', code: 'invalid_api_key' })
+    }
+    return { context, finish }
+  } catch (error) {
+    return failure(runtime, dialect, context, finish, error)
+  }
+}
+
+/**
+ * The life of one inference request after authentication:
+ * admit → route → translate → upstream → translate back → meter → finish.
+ */
+export async function handleInference(runtime: InferenceRuntime, dialect: Dialect, admission: Admission, request: Request, body: Record<string, any>): Promise<Response> {
+  const { context, finish } = admission
+  const upstreamAbort = new AbortController()
+  const abortUpstream = () => upstreamAbort.abort()
+  request.signal.addEventListener('abort', abortUpstream, { once: true })
+
+  try {
+    context.model = body.model
+    context.stream = body.stream === true
+    const renderContext: RenderContext = { model: body.model, requestId: context.id, includeUsage: body.stream_options?.include_usage === true }
+
+    await runtime.hooks.admit(context)
+    const route: Route = (await runtime.hooks.resolveRoute(context)) ?? runtime.catalog.resolve(context.model)
+    context.route = route
+    context.responseHeaders.set('x-tollgate-provider', route.provider.id)
+    context.responseHeaders.set('x-tollgate-upstream-model', route.upstreamModel)
+    const conversion: ConversionContext = { modelId: route.upstreamModel, model: route.model }
+    const fastPath = route.provider.spec.wireFormat === dialect.id && route.provider.spec.preparePassthroughBody !== undefined && !runtime.hooks.needsCanonical
+
+    const upstream = await prepareUpstreamRequest({ context, dialect, body, fastPath, conversion, hooks: runtime.hooks, request })
+    const response = await runtime.hooks.wrapUpstream(context, () =>
+      callUpstream({ provider: route.provider, path: upstream.path, body: upstream.body, headers: upstream.headers, signal: upstreamAbort.signal }),
+    )
+    if (!response.ok) throw await upstreamError(route.provider, response)
+
+    if (context.stream && response.body) {
+      const transform = fastPath
+        ? createPassthroughSseTransform({ context, dialect, renderContext })
+        : createCanonicalSseTransform({ context, converter: route.provider.spec.createStreamConverter(conversion), renderer: dialect.createStreamRenderer(renderContext), hooks: runtime.hooks })
+      const stream = createMeteredSseStream({
+        body: response.body,
+        transform,
+        abortUpstream,
+        onFirstByte: () => (context.firstByteAt = Date.now()),
+        onClose: (outcome, error) => void finish(outcome, { error, status: 200, estimatedUsage: outcome === 'ok' ? undefined : transform.estimatedUsage() }),
+      })
+      context.responseHeaders.set('content-type', 'text/event-stream; charset=utf-8')
+      context.responseHeaders.set('cache-control', 'no-cache')
+      return new Response(stream, { status: 200, headers: context.responseHeaders })
+    }
+
+    const text = await response.text()
+    const upstreamBody = parseUpstreamJson(text, route.provider.id)
+    if (fastPath) {
+      context.usage = dialect.createTap(renderContext).usageFromBody(upstreamBody)
+      void finish('ok')
+      return new Response(text, { status: 200, headers: jsonHeaders(context.responseHeaders) })
+    }
+    const canonicalResponse = route.provider.spec.convertResponse(upstreamBody, conversion)
+    context.usage = canonicalResponse.usage
+    void finish('ok')
+    return new Response(JSON.stringify(dialect.renderResponse(canonicalResponse, renderContext)), { status: 200, headers: jsonHeaders(context.responseHeaders) })
+  } catch (error) {
+    return failure(runtime, dialect, context, finish, error)
+  } finally {
+    if (!context.stream) request.signal.removeEventListener('abort', abortUpstream)
+  }
+}
+
+function parseUpstreamJson(text: string, provider: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new GatewayError({ status: 502, type: 'upstream_error', code: 'upstream_malformed_response', message: `Provider '${provider}' returned a response that is not valid JSON` })
+  }
+}
+
+export function failure(runtime: InferenceRuntime, dialect: Dialect, context: RequestContext, finish: Finisher, error: unknown): Response {
+  if (context.signal.aborted && !(error instanceof GatewayError)) {
+    void finish('cancelled')
+    return new Response(null, { status: 499 })
+  }
+  if (!(error instanceof GatewayError)) runtime.logger.error(`[tollgate] ${context.id} unexpected error:`, error)
+  const gatewayError = GatewayError.from(error)
+  void finish('error', { error: gatewayError })
+  const rendered = dialect.renderError(gatewayError)
+  const headers = jsonHeaders(context.responseHeaders)
+  for (const [name, value] of Object.entries(rendered.headers ?? {})) headers.set(name, value)
+  return new Response(JSON.stringify(rendered.body), { status: rendered.status, headers })
+}
+

@@ -1,0 +1,39 @@
+import type { CanonicalRequest, CanonicalResponse, StreamEvent } from '../canonical'
+import type { GatewayError } from '../errors/gateway-error'
+import type { SseEvent } from '../sse/sse-parser'
+import type { Usage } from '../canonical/usage'
+
+export interface RenderContext {
+  /** The model name to show the client (what it asked for). */
+  model: string
+  requestId: string
+  /** OpenAI: the client asked for `stream_options.include_usage`. */
+  includeUsage: boolean
+}
+
+export interface StreamRenderer {
+  /** SSE text for one canonical event ('' when the dialect has nothing to say). */
+  render(event: StreamEvent): string
+}
+
+/** What a fast-path tap learns from one upstream event of the dialect's own wire format. */
+export interface TapResult {
+  /** Drop this event from the client's stream (e.g. the usage chunk the gateway injected). */
+  drop?: boolean
+  usage?: Usage
+  /** The event is an in-stream error: the stream ends in error. */
+  error?: { status: number; message: string; type?: string }
+  /** The event is the dialect's clean terminal (OpenAI [DONE], Anthropic message_stop). */
+  done?: boolean
+}
+
+/** An inbound API dialect: converts client wire format to canonical and back. Lives in core. */
+export interface Dialect {
+  id: string
+  toCanonical(body: any, headers: Headers): CanonicalRequest
+  renderResponse(response: CanonicalResponse, context: RenderContext): unknown
+  createStreamRenderer(context: RenderContext): StreamRenderer
+  renderError(error: GatewayError): { status: number; body: unknown; headers?: Record<string, string> }
+  /** Fast path: read usage/errors from the provider's native events of this same format. */
+  createTap(context: RenderContext): { tap(event: SseEvent): TapResult; usageFromBody(body: any): Usage }
+}

@@ -1,0 +1,117 @@
+import type { CanonicalRequest, StreamEvent, Usage } from '../canonical'
+import type { GatewayError } from '../errors/gateway-error'
+import type { ModelInfo } from './model-info'
+import type { Provider } from './provider-spec'
+
+/** Who is calling: filled by the first `authenticate` hook that recognises the credential. */
+export interface Principal {
+  /** Stable id of the key (never the key itself). */
+  keyId: string
+  accountId?: string
+  /** Scopes the key holds; `['*']` for the master key. */
+  scopes: string[]
+  /** Model allowlist (ids or `*` patterns); absent = all models. */
+  models?: string[]
+  /** Anything else the auth plugin wants later hooks to see. */
+  attributes?: Record<string, unknown>
+}
+
+/** Where a request goes: one provider and the model id it knows. */
+export interface Route {
+  provider: Provider
+  /** Upstream model id, no `provider/` prefix. */
+  upstreamModel: string
+  model?: ModelInfo
+}
+
+export type Outcome = 'ok' | 'error' | 'cancelled'
+
+/** The life of one request, shared by every hook. Hooks may read everything and write `state`. */
+export interface RequestContext {
+  readonly id: string
+  /** Inbound dialect id: `openai-chat`, `anthropic-messages`. */
+  readonly dialect: string
+  readonly method: string
+  readonly path: string
+  readonly headers: Headers
+  /** Unix ms when the gateway received the request. */
+  readonly startedAt: number
+  principal?: Principal
+  /** The model the client asked for. */
+  model: string
+  stream: boolean
+  route?: Route
+  /** The canonical request (absent on the same-format fast path). */
+  canonical?: CanonicalRequest
+  /** Usage so far; final when `finish` runs. */
+  usage?: Usage
+  /** Unix ms of the first byte sent to the client (streams). */
+  firstByteAt?: number
+  /** Headers added to the client's response (rate-limit headers, cost, ...). */
+  readonly responseHeaders: Headers
+  /** Per-request scratch space for plugins, keyed by plugin name. */
+  readonly state: Record<string, unknown>
+  /** Aborted when the client goes away. */
+  readonly signal: AbortSignal
+}
+
+export interface FinishInfo {
+  outcome: Outcome
+  usage?: Usage
+  error?: GatewayError
+  /** HTTP status sent to the client. */
+  status: number
+}
+
+/** `next()` performs the upstream call; a hook may retry it, short-circuit it or time it. */
+export type UpstreamCall = () => Promise<Response>
+
+/**
+ * Lifecycle hooks, run in this order for each inference request:
+ * authenticate → admit → resolveRoute → transformRequest → wrapUpstream → onStreamEvent* → onUsage → onError? → onFinish.
+ * Hooks of different plugins run in the order the plugins are listed in the config.
+ * `onFinish` runs exactly once per request, whatever happens.
+ */
+export interface GatewayHooks {
+  /** Return a principal for the credential, or undefined to let the next plugin try. Throw to reject. */
+  authenticate?(context: RequestContext, credential: string | undefined): Principal | undefined | Promise<Principal | undefined>
+  /** Admission control before routing (rate limits, budgets). Throw a GatewayError to refuse. */
+  admit?(context: RequestContext): void | Promise<void>
+  /** Return a route to override the catalogue (aliases, load balancing), or undefined. */
+  resolveRoute?(context: RequestContext): Route | undefined | Promise<Route | undefined>
+  /** Rewrite the canonical request. Having this hook disables the same-format fast path. */
+  transformRequest?(context: RequestContext, request: CanonicalRequest): CanonicalRequest | void | Promise<CanonicalRequest | void>
+  /** Wrap the upstream call (retries, caching, timing). */
+  wrapUpstream?(context: RequestContext, next: UpstreamCall): Promise<Response>
+  /** Observe each canonical stream event. Having this hook disables the same-format fast path. */
+  onStreamEvent?(context: RequestContext, event: StreamEvent): void
+  /** Final usage of a request that reached the upstream (also partial usage of aborted streams). */
+  onUsage?(context: RequestContext, usage: Usage): void | Promise<void>
+  onError?(context: RequestContext, error: GatewayError): void | Promise<void>
+  /** Exactly once per request. */
+  onFinish?(context: RequestContext, info: FinishInfo): void | Promise<void>
+}
+
+/** A route a plugin adds to the gateway, described with TypeBox schemas for validation and OpenAPI. */
+export interface PluginRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  path: string
+  schema?: { body?: unknown; query?: unknown; params?: unknown; response?: unknown; detail?: Record<string, unknown> }
+  handler(input: { request: Request; body: unknown; query: Record<string, string | undefined>; params: Record<string, string>; context?: RequestContext }): Response | unknown | Promise<Response | unknown>
+}
+
+export interface GatewayPlugin {
+  /** Unique name, also the key of its `context.state` slot. */
+  name: string
+  hooks?: GatewayHooks
+  routes?: PluginRoute[]
+  /** Called once when the gateway starts (migrations, connections). */
+  start?(): void | Promise<void>
+  /** Called on graceful shutdown (flush buffers, close connections). */
+  stop?(): void | Promise<void>
+}
+
+/** Declare a platform plugin: `export const audit = definePlugin({ name: 'audit', hooks: {...} })`. */
+export function definePlugin<T extends GatewayPlugin>(plugin: T): T {
+  return plugin
+}

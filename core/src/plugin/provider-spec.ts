@@ -1,0 +1,113 @@
+import type { CanonicalRequest, CanonicalResponse, StreamEvent, Warning } from '../canonical'
+import type { GatewayErrorInit } from '../errors/gateway-error'
+import type { SseEvent } from '../sse/sse-parser'
+import type { ModelInfo } from './model-info'
+
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
+
+/** What a provider's pure functions know about the call they are converting. */
+export interface ConversionContext {
+  /** The upstream model id (after routing; no `provider/` prefix). */
+  modelId: string
+  /** The catalogue entry for that model, when known. */
+  model?: ModelInfo
+}
+
+export interface ConvertedRequest {
+  body: Record<string, unknown>
+  /** Endpoint path override (default: `endpoints.chat`). */
+  path?: string
+  headers?: Record<string, string>
+  /** Parameters that were mapped approximately (surfaced as the `x-tollgate-warnings` header). */
+  warnings?: Warning[]
+}
+
+/** A stream state machine: upstream SSE events in, canonical events out. */
+export interface StreamConverter {
+  event(event: SseEvent): StreamEvent[]
+  /** End of the upstream byte stream. A stream that never finished returns an `error` event. */
+  end(): StreamEvent[]
+}
+
+export type AuthScheme =
+  | { type: 'bearer' }
+  | { type: 'header'; name: string }
+  | { type: 'query'; name: string }
+  | { type: 'none' }
+
+/**
+ * Provider plugin specification, version 1. Everything that is data is data (endpoints, auth,
+ * renames, catalogue); everything that converts is a small pure function. Core does the HTTP.
+ */
+export interface ProviderSpecV1 {
+  specificationVersion: 'v1'
+  /** Id used in `provider/model` names and config, e.g. `openai`. */
+  id: string
+  /** Human name for docs and `/v1/models`. */
+  name: string
+  /**
+   * The wire format it speaks. When it equals the inbound dialect's id (`openai-chat`,
+   * `anthropic-messages`), the gateway may forward the client's body nearly untouched.
+   */
+  wireFormat: string
+  defaultBaseURL: string
+  /** Environment variable names for credentials and base URL. */
+  env?: { apiKey?: string; baseURL?: string }
+  auth: AuthScheme
+  /** Static headers sent on every request (e.g. `anthropic-version`). */
+  headers?: Record<string, string>
+  endpoints: { chat: string }
+  models: ModelInfo[]
+  /** Bare model ids starting with one of these resolve to this provider. */
+  modelPrefixes?: string[]
+  /** Field renames applied to the converted body, e.g. `{ max_completion_tokens: 'max_tokens' }`; dotted targets nest. */
+  renames?: Record<string, string>
+  convertRequest(request: CanonicalRequest, context: ConversionContext): ConvertedRequest
+  convertResponse(body: any, context: ConversionContext): CanonicalResponse
+  createStreamConverter(context: ConversionContext): StreamConverter
+  /** Map an upstream error body into the canonical error (never echo upstream secrets). */
+  convertError(status: number, body: unknown, headers: Headers): GatewayErrorInit
+  /**
+   * Same-format fast path: adjust the client's own body before forwarding (model id, usage
+   * options, required defaults). Absent → the provider never takes the fast path.
+   */
+  preparePassthroughBody?(body: Record<string, unknown>, context: ConversionContext): Record<string, unknown>
+  /** Request headers forwarded verbatim on the fast path (e.g. `anthropic-beta`). */
+  passthroughHeaders?: string[]
+}
+
+/** User-facing settings when a provider is added to the gateway. */
+export interface ProviderSettings {
+  apiKey?: string
+  baseURL?: string
+  headers?: Record<string, string>
+  /** Transport override (tests, custom agents, in-process providers). */
+  fetch?: FetchFunction
+  /** Extra models for the catalogue. */
+  models?: ModelInfo[]
+}
+
+/** A provider ready to serve: its spec plus resolved settings. */
+export interface Provider {
+  spec: ProviderSpecV1
+  id: string
+  apiKey?: string
+  baseURL: string
+  headers: Record<string, string>
+  fetch?: FetchFunction
+  models: ModelInfo[]
+}
+
+export type ProviderFactory = ((settings?: ProviderSettings) => ProviderFactoryResult) & { spec: ProviderSpecV1 }
+export interface ProviderFactoryResult {
+  kind: 'provider'
+  spec: ProviderSpecV1
+  settings: ProviderSettings
+}
+
+/** Declare a provider package: `export const openai = defineProvider({...})`, used as `openai({ apiKey })`. */
+export function defineProvider(spec: ProviderSpecV1): ProviderFactory {
+  if (spec.specificationVersion !== 'v1') throw new Error(`Unsupported provider specificationVersion ${spec.specificationVersion}`)
+  const factory = (settings: ProviderSettings = {}): ProviderFactoryResult => ({ kind: 'provider', spec, settings })
+  return Object.assign(factory, { spec })
+}

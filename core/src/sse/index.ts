@@ -1,0 +1,2 @@
+export * from './sse-parser'
+export * from './encode-sse'

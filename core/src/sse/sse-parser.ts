@@ -1,0 +1,74 @@
+/** One Server-Sent Event as it came off the wire. */
+export interface SseEvent {
+  event?: string
+  data: string
+  id?: string
+}
+
+/**
+ * Incremental SSE parser (WHATWG event-stream rules): feed it decoded text in chunks of any size,
+ * split anywhere (including between `\r` and `\n`); it returns the events completed so far.
+ */
+export function createSseParser() {
+  let buffer = ''
+  let pendingCR = false
+  let eventName: string | undefined
+  let data: string[] = []
+  let id: string | undefined
+
+  function line(text: string, out: SseEvent[]) {
+    if (text === '') {
+      if (data.length > 0) out.push({ event: eventName, data: data.join('\n'), id })
+      eventName = undefined
+      data = []
+      return
+    }
+    if (text.charCodeAt(0) === 58 /* : */) return
+    const colon = text.indexOf(':')
+    const field = colon === -1 ? text : text.slice(0, colon)
+    let value = colon === -1 ? '' : text.slice(colon + 1)
+    if (value.charCodeAt(0) === 32) value = value.slice(1)
+    if (field === 'data') data.push(value)
+    else if (field === 'event') eventName = value
+    else if (field === 'id') id = value
+  }
+
+  return {
+    push(chunk: string): SseEvent[] {
+      const out: SseEvent[] = []
+      let text = chunk
+      if (pendingCR) {
+        pendingCR = false
+        if (text.charCodeAt(0) === 10) text = text.slice(1)
+      }
+      buffer += text
+      let start = 0
+      for (let i = 0; i < buffer.length; i++) {
+        const c = buffer.charCodeAt(i)
+        if (c !== 10 && c !== 13) continue
+        line(buffer.slice(start, i), out)
+        if (c === 13) {
+          if (i + 1 === buffer.length) pendingCR = true
+          else if (buffer.charCodeAt(i + 1) === 10) i++
+        }
+        start = i + 1
+      }
+      buffer = buffer.slice(start)
+      return out
+    },
+    /** Flush at end of stream: a final event without its blank line still counts. */
+    end(): SseEvent[] {
+      const out: SseEvent[] = []
+      if (buffer !== '') line(buffer, out)
+      buffer = ''
+      line('', out)
+      return out
+    },
+  }
+}
+
+/** Parse a whole SSE text (tests, fixtures). */
+export function parseSse(text: string): SseEvent[] {
+  const parser = createSseParser()
+  return [...parser.push(text), ...parser.end()]
+}
