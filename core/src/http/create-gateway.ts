@@ -85,6 +85,8 @@ export function createGateway(config: GatewayConfig = {}) {
       },
       {
         body: route.body,
+        // Documents the body as JSON in OpenAPI; the gateway's own parser above runs first and wins.
+        parse: 'json',
         detail: {
           summary: route.summary,
           tags: [route.tag],

@@ -19,6 +19,8 @@ export function mockStreamEvents(response: CanonicalResponse, chunkSize: number)
       for (const delta of chunk(part.text, chunkSize)) events.push({ type: 'reasoning-delta', index, delta })
       events.push({ type: 'reasoning-signature', index, signature: part.signature })
       events.push({ type: 'reasoning-end', index })
+    } else if (part.type === 'provider-block') {
+      events.push({ type: 'provider-block', index, provider: part.provider, block: part.block })
     } else {
       events.push({ type: 'tool-call-start', index, id: part.id, name: part.name })
       for (const delta of chunk(part.arguments, chunkSize)) events.push({ type: 'tool-call-delta', index, argumentsDelta: delta })
