@@ -71,7 +71,6 @@ export function createMeteredSseStream(options: MeteredStreamOptions): ReadableS
             let text = ''
             if (done) {
               for (const event of parser.push(decoder.decode())) text += transform.event(event)
-              for (const event of parser.end()) if (!transform.terminated) text += transform.event(event)
               if (!transform.terminated) text += transform.end()
               send(controller, text)
               return finishStream(controller)

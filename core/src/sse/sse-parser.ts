@@ -56,13 +56,15 @@ export function createSseParser() {
       buffer = buffer.slice(start)
       return out
     },
-    /** Flush at end of stream: a final event without its blank line still counts. */
+    /**
+     * End of stream. Per the WHATWG rules an event not closed by its blank line is incomplete
+     * and is discarded (a cut connection must not deliver half a JSON payload).
+     */
     end(): SseEvent[] {
-      const out: SseEvent[] = []
-      if (buffer !== '') line(buffer, out)
       buffer = ''
-      line('', out)
-      return out
+      data = []
+      eventName = undefined
+      return []
     },
   }
 }

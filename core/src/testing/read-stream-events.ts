@@ -14,7 +14,6 @@ export function convertSseText(text: string, converter: StreamConverter, cuts: n
     start = cut
   }
   for (const event of parser.push(decoder.decode())) events.push(...converter.event(event))
-  for (const event of parser.end()) events.push(...converter.event(event))
   events.push(...converter.end())
   return events
 }

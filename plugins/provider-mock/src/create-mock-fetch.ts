@@ -24,8 +24,8 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 export function createMockFetch(options: MockOptions = {}): FetchFunction {
   const encoder = new TextEncoder()
   return async (_input, init) => {
-    const request = JSON.parse(String(init?.body)) as CanonicalRequest & { modelId: string }
-    const { response, directives } = generateMockResponse(request, request.modelId)
+    const request = JSON.parse(String(init?.body)) as CanonicalRequest
+    const { response, directives } = generateMockResponse(request, request.model)
     if (directives.errorStatus) {
       const headers: Record<string, string> = directives.errorStatus === 429 ? { 'retry-after': '1' } : {}
       return new Response(JSON.stringify({ error: { message: `Mock error ${directives.errorStatus} on demand` } }), { status: directives.errorStatus, headers })

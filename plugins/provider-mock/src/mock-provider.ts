@@ -18,7 +18,7 @@ export const mockProvider = defineProvider({
     { id: 'tools', type: 'chat', contextWindow: 1_000_000, maxOutputTokens: 100_000, defaultMaxTokens: 4096, capabilities: ['tools', 'json_schema'] },
     { id: 'reasoning', type: 'chat', contextWindow: 1_000_000, maxOutputTokens: 100_000, defaultMaxTokens: 4096, capabilities: ['tools', 'reasoning'] },
   ],
-  convertRequest: (request, context) => ({ body: { ...request, modelId: context.modelId } }),
+  convertRequest: (request, context) => ({ body: { ...request, ...request.extra['tollgate-canonical'], model: context.modelId } }),
   convertResponse: (body: CanonicalResponse) => body,
   createStreamConverter() {
     let terminal = false
