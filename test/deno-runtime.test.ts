@@ -56,7 +56,12 @@ const killOnExit = () => gateway?.proc.kill('SIGKILL')
 
 async function collect(stream: ReadableStream<Uint8Array>, sink: string[]) {
   const decoder = new TextDecoder()
-  for await (const chunk of stream) sink.push(decoder.decode(chunk, { stream: true }))
+  const reader = stream.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return
+    sink.push(decoder.decode(value, { stream: true }))
+  }
 }
 
 async function startDeno(): Promise<DenoGateway> {

@@ -1,0 +1,6 @@
+export type * from './anthropic-messages-types'
+export * from './convert-anthropic-usage'
+export * from './map-anthropic-stop-reason'
+export * from './map-anthropic-error-type'
+export { convertAnthropicAssistantBlock, convertAnthropicUserBlock } from './convert-anthropic-blocks'
+export * from './convert-to-anthropic-blocks'

@@ -1,0 +1,27 @@
+import { defineProvider } from '@tollgate/core'
+import { convertOpenAIChatResponse } from './convert-openai-chat-response'
+import { convertOpenAIError } from './convert-openai-error'
+import { convertToOpenAIChatRequest } from './convert-to-openai-chat-request'
+import { createOpenAIChatStreamConverter } from './openai-chat-stream-converter'
+import { openaiModels } from './openai-models'
+import { prepareOpenAIChatPassthroughBody } from './prepare-openai-chat-passthrough-body'
+
+/** OpenAI (`POST /v1/chat/completions`). Usage: `openai({ apiKey })`. */
+export const openai = defineProvider({
+  specificationVersion: 'v1',
+  id: 'openai',
+  name: 'OpenAI',
+  wireFormat: 'openai-chat',
+  defaultBaseURL: 'https://api.openai.com/v1',
+  env: { apiKey: 'OPENAI_API_KEY', baseURL: 'OPENAI_BASE_URL' },
+  auth: { type: 'bearer' },
+  endpoints: { chat: '/chat/completions' },
+  models: openaiModels,
+  modelPrefixes: ['gpt-', 'o1', 'o3', 'o4', 'chatgpt-', 'codex-'],
+  passthroughHeaders: [],
+  convertRequest: convertToOpenAIChatRequest,
+  convertResponse: convertOpenAIChatResponse,
+  createStreamConverter: createOpenAIChatStreamConverter,
+  convertError: convertOpenAIError,
+  preparePassthroughBody: prepareOpenAIChatPassthroughBody,
+})
