@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, setSystemTime, test } from 'bun:test'
 import { createUsage, parseSse, type StreamEvent } from '@tollgate/core'
-import { collectCanonicalStream } from '../test-support/collect-canonical-stream'
+import { collectCanonicalStream } from '@tollgate/core/testing'
 import { feedInRandomChunks } from '../test-support/feed-in-random-chunks'
 import { readFixture } from '../test-support/read-fixture'
 import { createAnthropicStreamConverter } from './anthropic-stream-converter'
