@@ -1,4 +1,4 @@
-import { definePlugin, GatewayError, Type, type CanonicalRequest, type StreamEvent } from '@tollgate/core'
+import { definePlugin, GatewayError, Type, type CanonicalRequest, type Provider, type StreamEvent } from '@tollgate/core'
 import { describe, expect, test } from 'bun:test'
 import { BASE_URL, MASTER_KEY, createTestGateway, readFixture } from './helpers/create-test-gateway'
 
@@ -87,13 +87,18 @@ describe('platform plugin hooks', () => {
     expect(events[events.length - 1]).toBe('finish')
   })
 
-  test('wrapUpstream can retry the upstream call', async () => {
+  test('wrapUpstream can retry the upstream call: a failed attempt rejects with the mapped GatewayError', async () => {
+    const seen: number[] = []
     const retry = definePlugin({
       name: 'retry',
       hooks: {
         async wrapUpstream(_context, next) {
-          const first = await next()
-          return first.status >= 500 ? next() : first
+          try {
+            return await next()
+          } catch (error) {
+            seen.push((error as GatewayError).status)
+            return next()
+          }
         },
       },
     })
@@ -101,7 +106,36 @@ describe('platform plugin hooks', () => {
     gateway.openaiUpstream.reply({ status: 500, json: { error: { message: 'boom' } } }, { json: { id: 'x', object: 'chat.completion', created: 1, model: 'gpt-4o', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } } })
     const response = await gateway.post('/v1/chat/completions', chat('gpt-4o'))
     expect(response.status).toBe(200)
+    expect(seen).toEqual([502])
+    expect(response.headers.get('x-tollgate-attempts')).toBe('2')
     expect(gateway.openaiUpstream.requests).toHaveLength(2)
+  })
+
+  test('wrapUpstream can fall back to another route: the request is converted for that provider', async () => {
+    let anthropicProvider: Provider | undefined
+    const fallback = definePlugin({
+      name: 'fallback',
+      hooks: {
+        async wrapUpstream(_context, next) {
+          try {
+            return await next()
+          } catch {
+            return next({ route: { provider: anthropicProvider!, upstreamModel: 'claude-haiku-4-5' } })
+          }
+        },
+      },
+    })
+    const routed = createTestGateway({ plugins: [fallback] })
+    anthropicProvider = routed.app.decorator.gateway.providers.find((provider) => provider.id === 'anthropic')
+    routed.openaiUpstream.reply({ status: 503, json: { error: { message: 'down' } } })
+    routed.anthropicUpstream.reply({ sse: await readFixture('anthropic/stream-text.sse') })
+    const response = await routed.post('/v1/chat/completions', chat('gpt-4o', true))
+    expect(response.headers.get('x-tollgate-provider')).toBe('anthropic')
+    expect(response.headers.get('x-tollgate-upstream-model')).toBe('claude-haiku-4-5')
+    const text = await response.text()
+    expect(text).toContain('"content":"Hello"')
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true)
+    expect(routed.anthropicUpstream.lastRequest!.body).toMatchObject({ model: 'claude-haiku-4-5', messages: [{ role: 'user', content: [{ type: 'text', text: 'hello hooks' }] }] })
   })
 
   test('a failing observer hook is logged and never breaks the request', async () => {

@@ -7,11 +7,11 @@ const script = `${import.meta.dir}/../load/load-generator.ts`
  * Run the load generator in its own process; `onEvent` sees each phase change the moment it
  * happens (so the caller can sample the server exactly at the measured window's edges).
  */
-export async function runLoadGenerator(config: ClosedLoopConfig, onEvent?: (event: LoadEvent) => void, cpus?: string): Promise<ClosedLoopResult>
-export async function runLoadGenerator(config: OpenStreamsConfig, onEvent?: (event: LoadEvent) => void, cpus?: string): Promise<OpenStreamsResult>
-export async function runLoadGenerator(config: LoadConfig, onEvent: (event: LoadEvent) => void = () => {}, cpus?: string) {
+export async function runLoadGenerator(config: ClosedLoopConfig, onEvent?: (event: LoadEvent) => void): Promise<ClosedLoopResult>
+export async function runLoadGenerator(config: OpenStreamsConfig, onEvent?: (event: LoadEvent) => void): Promise<OpenStreamsResult>
+export async function runLoadGenerator(config: LoadConfig, onEvent: (event: LoadEvent) => void = () => {}) {
   const child = Bun.spawn({
-    cmd: [...(cpus ? ['taskset', '-c', cpus] : []), process.execPath, script, JSON.stringify(config)],
+    cmd: [process.execPath, script, JSON.stringify(config)],
     env: { ...process.env },
     stdin: 'ignore',
     stdout: 'pipe',

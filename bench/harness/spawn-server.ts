@@ -19,8 +19,6 @@ export interface SpawnServerOptions {
   /** Path of the server entry (it must call `linkToParent`). */
   script: string
   env?: Record<string, string>
-  /** Pin to these CPUs (`taskset -c`), e.g. '0'. */
-  cpus?: string
   readyTimeoutMs?: number
 }
 
@@ -44,9 +42,8 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
   const waiters: Array<(message: ChildMessage) => void> = []
   let onReady: (port: number) => void = () => {}
   const ready = new Promise<number>((resolve) => (onReady = resolve))
-  const cmd = [...(options.cpus ? ['taskset', '-c', options.cpus] : []), process.execPath, options.script]
   const child: Subprocess<'ignore', 'inherit', 'pipe'> = Bun.spawn({
-    cmd,
+    cmd: [process.execPath, options.script],
     cwd: `${import.meta.dir}/../..`,
     env: { ...process.env, ...options.env },
     stdin: 'ignore',

@@ -21,6 +21,7 @@ export function createRequestContext(request: Request, dialect: string, path: st
     startedAt: Date.now(),
     model: '',
     stream: false,
+    attempts: 0,
     responseHeaders,
     state: {},
     signal: request.signal,

@@ -1,17 +1,16 @@
 import { readCredential } from '../auth/read-credential'
 import { GatewayError } from '../errors/gateway-error'
 import type { Dialect, RenderContext } from '../plugin/dialect'
-import type { RequestContext, Route } from '../plugin/gateway-plugin'
-import type { ConversionContext } from '../plugin/provider-spec'
+import type { RequestContext } from '../plugin/gateway-plugin'
 import type { ModelCatalog } from '../routing/model-catalog'
-import { callUpstream, upstreamError } from '../upstream/call-upstream'
 import { createCanonicalSseTransform } from './canonical-sse-transform'
 import { createFinisher, type Finisher } from './create-finisher'
 import type { HookRunner } from './create-hook-runner'
 import { createRequestContext } from './create-request-context'
 import { createMeteredSseStream } from './metered-sse-stream'
 import { createPassthroughSseTransform } from './passthrough-sse-transform'
-import { prepareUpstreamRequest } from './prepare-upstream-request'
+import { createUpstreamAttempt, takesFastPath } from './create-upstream-attempt'
+import { ensureCanonical } from './prepare-upstream-request'
 
 export interface InferenceRuntime {
   catalog: ModelCatalog
@@ -60,18 +59,16 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
     const renderContext: RenderContext = { model: body.model, requestId: context.id, includeUsage: body.stream_options?.include_usage === true }
 
     await runtime.hooks.admit(context)
-    const route: Route = (await runtime.hooks.resolveRoute(context)) ?? runtime.catalog.resolve(context.model)
+    context.route = (await runtime.hooks.resolveRoute(context)) ?? runtime.catalog.resolve(context.model)
+    // Translate before the upstream call (so translation errors are never retried); fallbacks reuse it.
+    if (!takesFastPath(context.route, dialect, runtime.hooks)) await ensureCanonical(context, dialect, body, request.headers, runtime.hooks)
+    const upstream = createUpstreamAttempt({ context, dialect, body, request, hooks: runtime.hooks, signal: upstreamAbort.signal })
+    const response = await runtime.hooks.wrapUpstream(context, upstream.attempt)
+    const { route, fastPath, conversion } = upstream.served(response) ?? { route: context.route, fastPath: false, conversion: { modelId: context.route.upstreamModel } }
     context.route = route
     context.responseHeaders.set('x-tollgate-provider', route.provider.id)
     context.responseHeaders.set('x-tollgate-upstream-model', route.upstreamModel)
-    const conversion: ConversionContext = { modelId: route.upstreamModel, model: route.model }
-    const fastPath = route.provider.spec.wireFormat === dialect.id && route.provider.spec.preparePassthroughBody !== undefined && !runtime.hooks.needsCanonical
-
-    const upstream = await prepareUpstreamRequest({ context, dialect, body, fastPath, conversion, hooks: runtime.hooks, request })
-    const response = await runtime.hooks.wrapUpstream(context, () =>
-      callUpstream({ provider: route.provider, path: upstream.path, body: upstream.body, headers: upstream.headers, signal: upstreamAbort.signal }),
-    )
-    if (!response.ok) throw await upstreamError(route.provider, response)
+    context.responseHeaders.set('x-tollgate-attempts', String(context.attempts))
 
     if (context.stream && response.body) {
       const transform = fastPath

@@ -1,6 +1,6 @@
 import { GatewayError } from '../errors/gateway-error'
 import type { Dialect } from '../plugin/dialect'
-import type { RequestContext } from '../plugin/gateway-plugin'
+import type { RequestContext, Route } from '../plugin/gateway-plugin'
 import type { ConversionContext } from '../plugin/provider-spec'
 import { applyRenames } from '../upstream/apply-renames'
 import type { HookRunner } from './create-hook-runner'
@@ -20,6 +20,7 @@ const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, ' ')
  */
 export async function prepareUpstreamRequest(options: {
   context: RequestContext
+  route: Route
   dialect: Dialect
   body: Record<string, unknown>
   fastPath: boolean
@@ -28,7 +29,7 @@ export async function prepareUpstreamRequest(options: {
   request: Request
 }): Promise<PreparedUpstreamRequest> {
   const { context, dialect, body, conversion, hooks } = options
-  const spec = context.route!.provider.spec
+  const spec = options.route.provider.spec
   if (options.fastPath) {
     const headers: Record<string, string> = {}
     for (const name of spec.passthroughHeaders ?? []) {
@@ -38,8 +39,8 @@ export async function prepareUpstreamRequest(options: {
     return { path: spec.endpoints.chat, body: JSON.stringify(spec.preparePassthroughBody!(body, conversion)), headers }
   }
 
-  context.canonical = await hooks.transformRequest(context, dialect.toCanonical(body, options.request.headers))
-  const converted = spec.convertRequest(context.canonical, conversion)
+  const canonical = await ensureCanonical(context, dialect, body, options.request.headers, hooks)
+  const converted = spec.convertRequest(canonical, conversion)
   if (converted.warnings?.length) {
     context.responseHeaders.set('x-tollgate-warnings', headerSafe(converted.warnings.map((warning) => `${warning.param}: ${warning.message}`).join('; ')))
   }
@@ -51,4 +52,10 @@ export async function prepareUpstreamRequest(options: {
     throw new GatewayError({ status: 400, message: 'The request could not be serialised for the provider' })
   }
   return { path: converted.path ?? spec.endpoints.chat, body: serialized, headers: converted.headers }
+}
+
+/** The canonical request, built (and passed through `transformRequest` hooks) once per request. */
+export async function ensureCanonical(context: RequestContext, dialect: Dialect, body: Record<string, unknown>, headers: Headers, hooks: HookRunner) {
+  context.canonical ??= await hooks.transformRequest(context, dialect.toCanonical(body, headers))
+  return context.canonical
 }

@@ -41,6 +41,8 @@ export interface RequestContext {
   model: string
   stream: boolean
   route?: Route
+  /** Upstream attempts made so far (retries and fallbacks included). */
+  attempts: number
   /** The canonical request (absent on the same-format fast path). */
   canonical?: CanonicalRequest
   /** Usage so far; final when `finish` runs. */
@@ -63,8 +65,19 @@ export interface FinishInfo {
   status: number
 }
 
-/** `next()` performs the upstream call; a hook may retry it, short-circuit it or time it. */
-export type UpstreamCall = () => Promise<Response>
+export interface UpstreamCallOptions {
+  /** Call this route instead of `context.route` (fallbacks); the request is converted for its provider. */
+  route?: Route
+  /** An extra abort signal for this attempt (per-attempt timeouts). */
+  signal?: AbortSignal
+}
+
+/**
+ * One upstream attempt. Resolves with a successful (2xx) response whose body is unread, or
+ * rejects with a GatewayError already mapped from the provider's error (status, retryAfter).
+ * A `wrapUpstream` hook may call it several times: retries, fallbacks, hedging.
+ */
+export type UpstreamCall = (options?: UpstreamCallOptions) => Promise<Response>
 
 /**
  * Lifecycle hooks, run in this order for each inference request:
@@ -81,7 +94,7 @@ export interface GatewayHooks {
   resolveRoute?(context: RequestContext): Route | undefined | Promise<Route | undefined>
   /** Rewrite the canonical request. Having this hook disables the same-format fast path. */
   transformRequest?(context: RequestContext, request: CanonicalRequest): CanonicalRequest | void | Promise<CanonicalRequest | void>
-  /** Wrap the upstream call (retries, caching, timing). */
+  /** Wrap the upstream call (retries, fallbacks, caching, timing); `next` may be called more than once. */
   wrapUpstream?(context: RequestContext, next: UpstreamCall): Promise<Response>
   /** Observe each canonical stream event. Having this hook disables the same-format fast path. */
   onStreamEvent?(context: RequestContext, event: StreamEvent): void
