@@ -31,26 +31,34 @@ function anthropicBody(options: ClientRequestOptions) {
   return { model: options.model, max_tokens: 256, system, messages: [{ role: 'user', content: question }], temperature: 0.7, ...(options.stream ? { stream: true } : {}) }
 }
 
-/**
- * A realistic small chat request as the OpenAI or Anthropic SDK would send it (path, headers,
- * body), serialised once so the load generator only writes bytes.
- */
-export function buildClientRequest(port: number, options: ClientRequestOptions): LoadRequest {
+export interface ClientRequestParts {
+  path: string
+  headers: Array<[string, string]>
+  body: string
+  terminal?: string
+}
+
+/** A realistic small chat request as the OpenAI or Anthropic SDK would send it: path, headers, body. */
+export function clientRequestParts(options: ClientRequestOptions): ClientRequestParts {
   const openAI = options.dialect === 'openai-chat'
-  const body = JSON.stringify(openAI ? openAIBody(options) : anthropicBody(options))
-  const headers = [
-    `${'POST'} ${openAI ? '/v1/chat/completions' : '/v1/messages'} HTTP/1.1`,
-    `Host: 127.0.0.1:${port}`,
-    'Content-Type: application/json',
-    `Accept: ${options.stream ? 'text/event-stream' : 'application/json'}`,
-    `User-Agent: ${openAI ? 'OpenAI/JS 7.57.0' : 'Anthropic/JS 1.12.0'}`,
-    ...(openAI ? [] : ['anthropic-version: 2023-06-01']),
-    ...(options.apiKey ? [openAI ? `Authorization: Bearer ${options.apiKey}` : `x-api-key: ${options.apiKey}`] : []),
-    `Content-Length: ${Buffer.byteLength(body)}`,
+  const headers: Array<[string, string]> = [
+    ['Content-Type', 'application/json'],
+    ['Accept', options.stream ? 'text/event-stream' : 'application/json'],
+    ['User-Agent', openAI ? 'OpenAI/JS 7.57.0' : 'Anthropic/JS 1.12.0'],
   ]
+  if (!openAI) headers.push(['anthropic-version', '2023-06-01'])
+  if (options.apiKey) headers.push(openAI ? ['Authorization', `Bearer ${options.apiKey}`] : ['x-api-key', options.apiKey])
   return {
-    raw: `${headers.join('\r\n')}\r\n\r\n${body}`,
-    stream: options.stream,
+    path: openAI ? '/v1/chat/completions' : '/v1/messages',
+    headers,
+    body: JSON.stringify(openAI ? openAIBody(options) : anthropicBody(options)),
     terminal: options.stream ? (openAI ? '[DONE]' : 'message_stop') : undefined,
   }
+}
+
+/** The same request serialised once as HTTP/1.1 bytes, so the load generator only writes. */
+export function buildClientRequest(port: number, options: ClientRequestOptions): LoadRequest {
+  const { path, headers, body, terminal } = clientRequestParts(options)
+  const head = [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, ...headers.map(([name, value]) => `${name}: ${value}`), `Content-Length: ${Buffer.byteLength(body)}`]
+  return { raw: `${head.join('\r\n')}\r\n\r\n${body}`, stream: options.stream, terminal }
 }

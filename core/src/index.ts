@@ -12,3 +12,4 @@ export * from './formats/anthropic-messages'
 export * from './dialects/anthropic-messages'
 /** TypeBox, re-exported so plugins describe their routes without depending on it directly. */
 export { Type, type Static, type TSchema } from '@sinclair/typebox'
+export { hasScope } from './auth/has-scope'

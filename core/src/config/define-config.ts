@@ -25,6 +25,8 @@ export interface GatewayConfig {
   masterKey?: string
   /** Folder for the gateway's own files. @default './data' (env TOLLGATE_DATA_DIR) */
   dataDir?: string
+  /** Redis for shared state across instances (env REDIS_URL); absent = single-instance, in-memory state. */
+  redisURL?: string
   /** Environment to read (defaults to the process environment); tests pass their own. */
   env?: Record<string, string | undefined>
   /** Where the gateway writes its log lines. @default console */

@@ -6,6 +6,8 @@ import { loadMasterKey } from '../config/load-master-key'
 import { runtimeEnvironment } from '../config/runtime-environment'
 import { GatewayError } from '../errors/gateway-error'
 import type { GatewayPlugin } from '../plugin/gateway-plugin'
+import type { PluginServices } from '../plugin/plugin-services'
+import { createRedisClient, waitForRedis } from '../services/create-redis-client'
 import { createHookRunner } from '../pipeline/create-hook-runner'
 import { authenticateRequest, failure, handleInference, type Admission, type InferenceRuntime } from '../pipeline/handle-inference'
 import { createProvider } from '../routing/create-provider'
@@ -33,11 +35,19 @@ export function createGateway(config: GatewayConfig = {}) {
   const maxBodyBytes = config.server?.maxBodyBytes ?? Number(env.TOLLGATE_MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES)
   const runtime: InferenceRuntime = { catalog: createModelCatalog(providers, config.aliases), hooks: createHookRunner(plugins, logger), logger }
   const admissions = new WeakMap<Request, Admission>()
+  const redisURL = config.redisURL ?? env.REDIS_URL
+  const services: PluginServices = { env, logger, dataDir, providers, catalog: runtime.catalog, redis: redisURL ? createRedisClient(redisURL, logger) : undefined }
 
   let started = false
-  const ready = Promise.all(plugins.map((plugin) => plugin.start?.())).then(() => {
+  const ready = (async () => {
+    if (services.redis) await waitForRedis(services.redis)
+    for (const plugin of plugins) await plugin.start?.(services)
     started = true
-  })
+  })()
+  const stop = async () => {
+    for (const plugin of [...plugins].reverse()) await plugin.stop?.()
+    await services.redis?.quit().catch(() => {})
+  }
 
   const app = new Elysia({ name: 'tollgate' })
     .use(
@@ -54,13 +64,14 @@ export function createGateway(config: GatewayConfig = {}) {
         },
       }),
     )
-    .decorate('gateway', { runtime, providers, masterKey, ready, stop: () => Promise.all(plugins.map((plugin) => plugin.stop?.())) })
+    .decorate('gateway', { runtime, providers, services, masterKey, ready, stop })
     .onParse(({ request, contentType }) => readJsonBody(request, contentType, maxBodyBytes))
     .onRequest(async ({ request }) => {
       if (!started) await ready
       const path = requestPath(request.url)
-      if (!path.startsWith('/v1/')) return
-      const admission = await authenticateRequest(runtime, dialectForPath(path), request, path)
+      const admin = path.startsWith('/admin/')
+      if (!admin && !path.startsWith('/v1/')) return
+      const admission = await authenticateRequest(runtime, dialectForPath(path), request, path, admin ? ['admin'] : [])
       if (admission instanceof Response) return admission
       admissions.set(request, admission)
     })

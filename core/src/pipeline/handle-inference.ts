@@ -1,3 +1,4 @@
+import { hasScope } from '../auth/has-scope'
 import { readCredential } from '../auth/read-credential'
 import { GatewayError } from '../errors/gateway-error'
 import type { Dialect, RenderContext } from '../plugin/dialect'
@@ -29,13 +30,17 @@ export interface Admission {
  * First step of a request's life, before its body is even read: authenticate. Returns the
  * admission that the rest of the pipeline continues with, or the dialect's 401 response.
  */
-export async function authenticateRequest(runtime: InferenceRuntime, dialect: Dialect, request: Request, path: string): Promise<Admission | Response> {
+export async function authenticateRequest(runtime: InferenceRuntime, dialect: Dialect, request: Request, path: string, requiredScopes: string[] = []): Promise<Admission | Response> {
   const context = createRequestContext(request, dialect.id, path)
   const finish = createFinisher(context, runtime.hooks)
   try {
     context.principal = await runtime.hooks.authenticate(context, readCredential(request.headers))
     if (!context.principal) {
       throw new GatewayError({ status: 401, message: 'Missing or invalid API key. Send it as "Authorization: Bearer <key>" or "x-api-key".', code: 'invalid_api_key' })
+    }
+    const missing = requiredScopes.filter((scope) => !hasScope(context.principal!, scope))
+    if (missing.length > 0) {
+      throw new GatewayError({ status: 403, message: `This key lacks the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, code: 'insufficient_scope' })
     }
     return { context, finish }
   } catch (error) {

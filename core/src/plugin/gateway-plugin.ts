@@ -1,6 +1,7 @@
 import type { CanonicalRequest, StreamEvent, Usage } from '../canonical'
 import type { GatewayError } from '../errors/gateway-error'
 import type { ModelInfo } from './model-info'
+import type { PluginServices } from './plugin-services'
 import type { Provider } from './provider-spec'
 
 /** Who is calling: filled by the first `authenticate` hook that recognises the credential. */
@@ -118,8 +119,8 @@ export interface GatewayPlugin {
   name: string
   hooks?: GatewayHooks
   routes?: PluginRoute[]
-  /** Called once when the gateway starts (migrations, connections). */
-  start?(): void | Promise<void>
+  /** Called once when the gateway starts, in plugin order, with what core provides (store, Redis, providers). */
+  start?(services: PluginServices): void | Promise<void>
   /** Called on graceful shutdown (flush buffers, close connections). */
   stop?(): void | Promise<void>
 }

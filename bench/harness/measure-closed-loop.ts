@@ -1,0 +1,58 @@
+import { buildClientRequest } from '../load/build-client-request'
+import type { FailureSummary } from '../load/load-protocol'
+import type { LatencySummary } from '../load/summarize-latencies'
+import { BENCH_MASTER_KEY } from './bench-servers'
+import { resetPeakRss, sampleProcess, type ProcessSample } from './process-stats'
+import { runLoadGenerator } from './run-load-generator'
+import type { ServerProcess } from './spawn-server'
+import type { Variant } from './variants'
+
+/** One run of one variant: what the client saw and what the server under test spent. */
+export interface ClosedLoopMeasurement {
+  requestsPerSecond: number
+  completed: number
+  latency?: LatencySummary
+  firstByte?: LatencySummary
+  /** CPU time (all threads) of the server under test per completed request. */
+  serverCpuMsPerRequest: number
+  /** Cores the server under test kept busy during the window (1.0 = one full core). */
+  serverCores: number
+  clientCpuMsPerRequest: number
+  peakRssBytes: number
+  failures: FailureSummary
+}
+
+export interface ClosedLoopRun {
+  connections: number
+  warmupMs: number
+  durationMs: number
+}
+
+/**
+ * Run the load generator against one server and read the server's CPU time exactly at the
+ * edges of the measured window (the load generator announces them), and its peak RSS.
+ */
+export async function measureClosedLoop(server: ServerProcess, variant: Variant, run: ClosedLoopRun): Promise<ClosedLoopMeasurement> {
+  const requests = variant.requests.map((shape) => buildClientRequest(server.port, { ...shape, apiKey: BENCH_MASTER_KEY }))
+  resetPeakRss(server.pid)
+  let start: ProcessSample | undefined
+  let end: ProcessSample | undefined
+  const result = await runLoadGenerator({ mode: 'closed-loop', port: server.port, requests, ...run }, (event) => {
+    if (event.event === 'measure-start') start = sampleProcess(server.pid)
+    else if (event.event === 'measure-end') end = sampleProcess(server.pid)
+  })
+  const after = sampleProcess(server.pid)
+  const cpuMs = start && end ? end.cpuMs - start.cpuMs : 0
+  const perRequest = (total: number) => (result.completed > 0 ? total / result.completed : 0)
+  return {
+    requestsPerSecond: result.requestsPerSecond,
+    completed: result.completed,
+    latency: result.latency,
+    firstByte: result.firstByte,
+    serverCpuMsPerRequest: perRequest(cpuMs),
+    serverCores: result.measuredMs > 0 ? cpuMs / result.measuredMs : 0,
+    clientCpuMsPerRequest: perRequest(result.clientCpuMs),
+    peakRssBytes: after.peakRssBytes,
+    failures: result.failures,
+  }
+}

@@ -1,0 +1,97 @@
+import type { BenchOptions } from './bench-options'
+import { directProxyTollgate, requestShapes as shape, type Variant } from './variants'
+
+interface ScenarioBase {
+  id: string
+  title: string
+  variants: Variant[]
+}
+
+/** Keep-alive connections in a closed loop; compared on throughput or on added latency. */
+export interface ClosedLoopScenario extends ScenarioBase {
+  kind: 'closed-loop'
+  connections: number
+  compare: 'throughput' | 'latency'
+}
+
+/** Many slow streams open at once; compared on RSS. */
+export interface OpenStreamsScenario extends ScenarioBase {
+  kind: 'open-streams'
+  streams: number
+  holdMs: number
+}
+
+/** Many requests in batches, RSS after each; compared on the growth trend. */
+export interface LeakScenario extends ScenarioBase {
+  kind: 'leak'
+  requests: number
+  batches: number
+  /** Leading batches that count as warm-up. */
+  warmupBatches: number
+  connections: number
+}
+
+/** Listed in the report, not run (the feature does not exist yet). */
+export interface PendingScenario {
+  kind: 'pending'
+  id: string
+  title: string
+  reason: string
+}
+
+export type Scenario = ClosedLoopScenario | OpenStreamsScenario | LeakScenario | PendingScenario
+
+/** Upstream pacing for the open-streams scenario: 20 events, one every 2 s, so streams outlive the hold. */
+const SLOW_STREAM_INTERVAL_MS = 2_000
+
+/** Every scenario of issue 8, in the order they run. */
+export function benchScenarios(options: BenchOptions): Scenario[] {
+  const stream = [shape.openAIChat(true)]
+  const all: Scenario[] = [
+    { kind: 'closed-loop', id: 'non-stream', title: 'Non-stream throughput (50 connections, instant upstream)', connections: 50, compare: 'throughput', variants: directProxyTollgate([shape.openAIChat(false)], 'proxy') },
+    {
+      kind: 'closed-loop',
+      id: 'stream',
+      title: 'Stream throughput (50 connections, instant upstream, 20 events per stream)',
+      connections: 50,
+      compare: 'throughput',
+      variants: [
+        ...directProxyTollgate(stream, 'proxy'),
+        { id: 'tollgate-cross', label: 'Tollgate cross-dialect (Anthropic client → OpenAI upstream)', server: 'tollgate', requests: [shape.anthropicMessages(true)], baseline: 'proxy' },
+        { id: 'proxy-anthropic', label: 'minimal proxy, Anthropic stream', server: 'proxy', requests: [shape.anthropicMessages(true, 'anthropic')] },
+        { id: 'tollgate-cross-reverse', label: 'Tollgate cross-dialect (OpenAI client → Anthropic upstream)', server: 'tollgate', requests: [shape.openAIChatToAnthropic(true)], baseline: 'proxy-anthropic' },
+      ],
+    },
+    { kind: 'closed-loop', id: 'one-connection', title: 'Added latency at one connection (non-stream)', connections: 1, compare: 'latency', variants: directProxyTollgate([shape.openAIChat(false)], 'direct') },
+    { kind: 'closed-loop', id: 'one-connection-stream', title: 'Added time to first token at one connection (stream)', connections: 1, compare: 'latency', variants: directProxyTollgate(stream, 'direct') },
+    {
+      kind: 'closed-loop',
+      id: 'slow-upstream',
+      title: '20 ms upstream at 50 connections (non-stream)',
+      connections: 50,
+      compare: 'throughput',
+      variants: directProxyTollgate([shape.openAIChat(false, { latencyMs: 20 })], 'direct'),
+    },
+    {
+      kind: 'open-streams',
+      id: 'open-streams',
+      title: `Memory: ${options.streams} concurrent slow streams`,
+      streams: options.streams,
+      holdMs: options.quick ? 1_000 : 2_000,
+      variants: directProxyTollgate([shape.openAIChat(true, { intervalMs: SLOW_STREAM_INTERVAL_MS })], 'proxy'),
+    },
+    {
+      kind: 'leak',
+      id: 'leak',
+      title: `Leak check: RSS over ${options.leakRequests} requests (non-stream, stream, Anthropic-client stream)`,
+      requests: options.leakRequests,
+      batches: 10,
+      warmupBatches: 2,
+      connections: 50,
+      variants: directProxyTollgate([shape.openAIChat(false), shape.openAIChat(true), shape.anthropicMessages(true)], 'proxy').slice(1),
+    },
+    { kind: 'pending', id: 'auth-keys', title: 'Auth with 100k keys vs 10 keys', reason: 'not yet available (virtual keys are another issue)' },
+    { kind: 'pending', id: 'postgres-redis', title: 'PostgreSQL + Redis variant', reason: 'not yet available (storage backends are another issue)' },
+  ]
+  return options.only ? all.filter((scenario) => options.only!.includes(scenario.id)) : all
+}

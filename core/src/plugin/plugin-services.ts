@@ -1,0 +1,34 @@
+import type { ModelCatalog } from '../routing/model-catalog'
+import type { Provider } from './provider-spec'
+
+/** The subset of an ioredis client plugins may use (core owns the connection). */
+export interface RedisClient {
+  get(key: string): Promise<string | null>
+  set(key: string, value: string, ...args: Array<string | number>): Promise<unknown>
+  del(...keys: string[]): Promise<number>
+  incr(key: string): Promise<number>
+  pexpire(key: string, milliseconds: number): Promise<number>
+  eval(script: string, numberOfKeys: number, ...args: Array<string | number>): Promise<unknown>
+  publish(channel: string, message: string): Promise<number>
+  /** A second connection for subscriptions (a subscribed connection cannot run commands). */
+  duplicate(): RedisClient & { subscribe(channel: string): Promise<unknown>; on(event: 'message', listener: (channel: string, message: string) => void): unknown; quit(): Promise<unknown> }
+  on(event: 'error' | 'ready' | 'end', listener: (...args: any[]) => void): unknown
+  quit(): Promise<unknown>
+}
+
+/**
+ * What core hands a plugin at start: plugins never open connections or import Elysia, a
+ * database driver or Redis themselves.
+ */
+export interface PluginServices {
+  env: Record<string, string | undefined>
+  logger: Pick<Console, 'info' | 'warn' | 'error'>
+  /** The gateway's data folder (embedded SQLite file, generated keys). */
+  dataDir: string
+  /** The configured providers, resolved against the environment. */
+  providers: Provider[]
+  /** Model id → route resolution of the built-in catalogue (aliases, known ids, prefixes). */
+  catalog: ModelCatalog
+  /** A shared Redis connection when REDIS_URL is set (scale-out), else undefined (single instance). */
+  redis?: RedisClient
+}
