@@ -89,10 +89,10 @@ export function createGateway(config: GatewayConfig = {}) {
   for (const route of inferenceRoutes) {
     app.post(
       route.path,
-      ({ request, body }) => {
+      ({ request, body, params }) => {
         const admission = admissions.get(request)
         if (!admission) throw new GatewayError({ status: 401, message: 'Missing or invalid API key', code: 'invalid_api_key' })
-        return handleInference(runtime, route.dialect, admission, request, body as Record<string, unknown>)
+        return handleInference(runtime, route.dialect, admission, request, body as Record<string, unknown>, params as Record<string, string>)
       },
       {
         body: route.body,

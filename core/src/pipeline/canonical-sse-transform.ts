@@ -65,6 +65,7 @@ export function createCanonicalSseTransform(options: {
     get error() {
       return error
     },
+    contentType: renderer.contentType,
     estimatedUsage() {
       const known = context.usage
       const output = Math.ceil(generatedCharacters / 4)

@@ -1,7 +1,7 @@
 import { hasScope } from '../auth/has-scope'
 import { readCredential } from '../auth/read-credential'
 import { GatewayError } from '../errors/gateway-error'
-import type { Dialect, RenderContext } from '../plugin/dialect'
+import type { Dialect, RenderContext, RequestTarget } from '../plugin/dialect'
 import type { RequestContext } from '../plugin/gateway-plugin'
 import type { ModelCatalog } from '../routing/model-catalog'
 import { createCanonicalSseTransform } from './canonical-sse-transform'
@@ -52,16 +52,17 @@ export async function authenticateRequest(runtime: InferenceRuntime, dialect: Di
  * The life of one inference request after authentication:
  * admit → route → translate → upstream → translate back → meter → finish.
  */
-export async function handleInference(runtime: InferenceRuntime, dialect: Dialect, admission: Admission, request: Request, body: Record<string, any>): Promise<Response> {
+export async function handleInference(runtime: InferenceRuntime, dialect: Dialect, admission: Admission, request: Request, body: Record<string, any>, params: Record<string, string> = {}): Promise<Response> {
   const { context, finish } = admission
   const upstreamAbort = new AbortController()
   const abortUpstream = () => upstreamAbort.abort()
   request.signal.addEventListener('abort', abortUpstream, { once: true })
 
   try {
-    context.model = body.model
-    context.stream = body.stream === true
-    const renderContext: RenderContext = { model: body.model, requestId: context.id, includeUsage: body.stream_options?.include_usage === true }
+    const target = dialect.readTarget?.(body, { url: request.url, params }) ?? readBodyTarget(body)
+    context.model = target.model
+    context.stream = target.stream
+    const renderContext: RenderContext = { model: target.model, requestId: context.id, includeUsage: target.includeUsage, options: target.options }
 
     await runtime.hooks.admit(context)
     context.route = (await runtime.hooks.resolveRoute(context)) ?? runtime.catalog.resolve(context.model)
@@ -86,7 +87,7 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
         onFirstByte: () => (context.firstByteAt = Date.now()),
         onClose: (outcome, error) => void finish(outcome, { error, status: 200, estimatedUsage: outcome === 'ok' ? undefined : transform.estimatedUsage() }),
       })
-      context.responseHeaders.set('content-type', 'text/event-stream; charset=utf-8')
+      context.responseHeaders.set('content-type', transform.contentType ?? 'text/event-stream; charset=utf-8')
       context.responseHeaders.set('cache-control', 'no-cache')
       return new Response(stream, { status: 200, headers: context.responseHeaders })
     }
@@ -107,6 +108,11 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
   } finally {
     if (!context.stream) request.signal.removeEventListener('abort', abortUpstream)
   }
+}
+
+/** Where OpenAI- and Anthropic-style bodies keep the model and the stream flag. */
+function readBodyTarget(body: Record<string, any>): RequestTarget {
+  return { model: body.model, stream: body.stream === true, includeUsage: body.stream_options?.include_usage === true }
 }
 
 function parseUpstreamJson(text: string, provider: string): unknown {

@@ -12,6 +12,8 @@ export interface SseTransform {
   readonly terminated: boolean
   /** The terminal was an error. */
   readonly error?: GatewayError
+  /** Content type of the client stream. @default 'text/event-stream; charset=utf-8' */
+  readonly contentType?: string
 }
 
 export interface MeteredStreamOptions {

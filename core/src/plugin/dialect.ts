@@ -9,11 +9,23 @@ export interface RenderContext {
   requestId: string
   /** OpenAI: the client asked for `stream_options.include_usage`. */
   includeUsage: boolean
+  /** Dialect-specific rendering options read from the request (e.g. Gemini `alt=sse` vs JSON array). */
+  options?: Record<string, unknown>
+}
+
+/** What a request asks for, wherever the dialect keeps it (body for OpenAI/Anthropic, URL for Gemini). */
+export interface RequestTarget {
+  model: string
+  stream: boolean
+  includeUsage: boolean
+  options?: Record<string, unknown>
 }
 
 export interface StreamRenderer {
-  /** SSE text for one canonical event ('' when the dialect has nothing to say). */
+  /** Text for one canonical event ('' when the dialect has nothing to say). */
   render(event: StreamEvent): string
+  /** Content type of the stream. @default 'text/event-stream; charset=utf-8' */
+  contentType?: string
 }
 
 /** What a fast-path tap learns from one upstream event of the dialect's own wire format. */
@@ -30,7 +42,9 @@ export interface TapResult {
 /** An inbound API dialect: converts client wire format to canonical and back. Lives in core. */
 export interface Dialect {
   id: string
-  toCanonical(body: any, headers: Headers): CanonicalRequest
+  /** Model and stream flag of a request. @default body.model, body.stream, body.stream_options.include_usage */
+  readTarget?(body: any, request: { url: string; params: Record<string, string> }): RequestTarget
+  toCanonical(body: any, headers: Headers, target?: RequestTarget): CanonicalRequest
   renderResponse(response: CanonicalResponse, context: RenderContext): unknown
   createStreamRenderer(context: RenderContext): StreamRenderer
   renderError(error: GatewayError): { status: number; body: unknown; headers?: Record<string, string> }
