@@ -49,7 +49,7 @@ export function createGateway(config: GatewayConfig = {}) {
     await services.redis?.quit().catch(() => {})
   }
 
-  const app = new Elysia({ name: 'tollgate' })
+  const app = new Elysia({ name: 'tollgate', normalize: false })
     .use(
       openapi({
         path: '/openapi',

@@ -14,11 +14,12 @@ export async function readJsonBody(request: Request, contentType: string | undef
   }
   const declared = Number(request.headers.get('content-length') ?? 0)
   if (declared > maxBytes) throw tooLarge(maxBytes)
-  const bytes = await request.arrayBuffer()
-  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes)
-  if (bytes.byteLength === 0) throw new GatewayError({ status: 400, code: 'invalid_json', message: 'The request body is empty; a JSON object is required' })
+  // Bodies without Content-Length (chunked) are bounded by the server's own byte limit as well.
+  const text = await request.text()
+  if (text.length > maxBytes) throw tooLarge(maxBytes)
+  if (text.length === 0) throw new GatewayError({ status: 400, code: 'invalid_json', message: 'The request body is empty; a JSON object is required' })
   try {
-    return JSON.parse(new TextDecoder().decode(bytes))
+    return JSON.parse(text)
   } catch (error) {
     throw new GatewayError({ status: 400, code: 'invalid_json', message: `The request body is not valid JSON: ${(error as Error).message}` })
   }

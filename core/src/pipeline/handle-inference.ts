@@ -54,9 +54,6 @@ export async function authenticateRequest(runtime: InferenceRuntime, dialect: Di
  */
 export async function handleInference(runtime: InferenceRuntime, dialect: Dialect, admission: Admission, request: Request, body: Record<string, any>, params: Record<string, string> = {}): Promise<Response> {
   const { context, finish } = admission
-  const upstreamAbort = new AbortController()
-  const abortUpstream = () => upstreamAbort.abort()
-  request.signal.addEventListener('abort', abortUpstream, { once: true })
 
   try {
     const target = dialect.readTarget?.(body, { url: request.url, params }) ?? readBodyTarget(body)
@@ -68,7 +65,7 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
     context.route = (await runtime.hooks.resolveRoute(context)) ?? runtime.catalog.resolve(context.model)
     // Translate before the upstream call (so translation errors are never retried); fallbacks reuse it.
     if (!takesFastPath(context.route, dialect, runtime.hooks)) await ensureCanonical(context, dialect, body, request.headers, runtime.hooks)
-    const upstream = createUpstreamAttempt({ context, dialect, body, request, hooks: runtime.hooks, signal: upstreamAbort.signal })
+    const upstream = createUpstreamAttempt({ context, dialect, body, request, hooks: runtime.hooks, signal: request.signal })
     const response = await runtime.hooks.wrapUpstream(context, upstream.attempt)
     const { route, fastPath, conversion } = upstream.served(response) ?? { route: context.route, fastPath: false, conversion: { modelId: context.route.upstreamModel } }
     context.route = route
@@ -83,7 +80,6 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
       const stream = createMeteredSseStream({
         body: response.body,
         transform,
-        abortUpstream,
         onFirstByte: () => (context.firstByteAt = Date.now()),
         onClose: (outcome, error) => void finish(outcome, { error, status: 200, estimatedUsage: outcome === 'ok' ? undefined : transform.estimatedUsage() }),
       })
@@ -105,8 +101,6 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
     return new Response(JSON.stringify(dialect.renderResponse(canonicalResponse, renderContext)), { status: 200, headers: jsonHeaders(context.responseHeaders) })
   } catch (error) {
     return failure(runtime, dialect, context, finish, error)
-  } finally {
-    if (!context.stream) request.signal.removeEventListener('abort', abortUpstream)
   }
 }
 

@@ -19,7 +19,6 @@ export interface SseTransform {
 export interface MeteredStreamOptions {
   body: ReadableStream<Uint8Array>
   transform: SseTransform
-  abortUpstream(): void
   onFirstByte(): void
   /** Called exactly once: normal end, upstream error or client cancel. */
   onClose(outcome: Outcome, error?: GatewayError): void
@@ -31,6 +30,7 @@ const midStreamFailure = () =>
 /**
  * Pull-based stream from upstream to client: one upstream chunk per pull (no buffering beyond
  * the SSE line in progress), metering on the side, and a close callback that fires exactly once.
+ * Every way out (end, error terminal, failure, client cancel) cancels the upstream body.
  */
 export function createMeteredSseStream(options: MeteredStreamOptions): ReadableStream<Uint8Array> {
   const { transform } = options
@@ -90,12 +90,12 @@ export function createMeteredSseStream(options: MeteredStreamOptions): ReadableS
           const error = midStreamFailure()
           send(controller, transform.fail(error))
           controller.close()
-          options.abortUpstream()
+          reader.cancel().catch(() => {})
           close('error', transform.error ?? error)
         }
       },
+      /** The client went away: cancelling the upstream body closes the upstream connection. */
       cancel() {
-        options.abortUpstream()
         reader.cancel().catch(() => {})
         close('cancelled')
       },
