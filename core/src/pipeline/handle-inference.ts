@@ -12,6 +12,7 @@ import { createMeteredSseStream } from './metered-sse-stream'
 import { createPassthroughSseTransform } from './passthrough-sse-transform'
 import { createUpstreamAttempt, takesFastPath } from './create-upstream-attempt'
 import { ensureCanonical } from './prepare-upstream-request'
+import { readRoutingPreferences } from './read-routing-preferences'
 
 export interface InferenceRuntime {
   catalog: ModelCatalog
@@ -56,6 +57,10 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
   const { context, finish } = admission
 
   try {
+    // Gateway-level routing fields (`provider`, `models`) are read and removed before any translation.
+    const routing = readRoutingPreferences(body)
+    body = routing.body
+    context.preferences = routing.preferences
     const target = dialect.readTarget?.(body, { url: request.url, params }) ?? readBodyTarget(body)
     context.model = target.model
     context.stream = target.stream

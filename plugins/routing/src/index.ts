@@ -1,0 +1,7 @@
+export { routing } from './routing-plugin'
+export type { RoutingOptions, RouteConfig, DeploymentConfig, RetryPolicy, BreakerPolicy, Strategy, Clock } from './routing-options'
+export { DEFAULT_RETRY_POLICY, DEFAULT_BREAKER_POLICY, STRATEGIES } from './routing-options'
+export type { RoutingRecord, AttemptRecord } from './routing-record'
+export type { BreakerState } from './circuit-breaker'
+export { RoutesConfigSchema, RouteConfigSchema, DeploymentConfigSchema } from './routing-config-schema'
+export { RouteListSchema } from './routes-admin-route'
