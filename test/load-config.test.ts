@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'bun:test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createGateway } from '@tollgate/core'
 import { discoverProviders, loadConfig } from '../core/src/runtime/load-config'
 
 describe('configuration', () => {
   test('zero config: providers with keys in the environment, plus the mock', async () => {
-    const providers = await discoverProviders({ OPENAI_API_KEY: 'sk-x', ANTHROPIC_API_KEY: 'sk-ant-x' })
-    expect(providers.map((provider) => provider.spec.id)).toEqual(['openai', 'anthropic', 'mock'])
+    const providers = await discoverProviders({ OPENAI_API_KEY: 'sk-x', ANTHROPIC_API_KEY: 'sk-ant-x', GEMINI_API_KEY: 'AIza-x' })
+    expect(providers.map((provider) => provider.spec.id)).toEqual(['openai', 'anthropic', 'gemini', 'mock'])
     expect((await discoverProviders({ ANTHROPIC_API_KEY: 'sk-ant-x' })).map((provider) => provider.spec.id)).toEqual(['anthropic', 'mock'])
   })
 
@@ -13,7 +16,8 @@ describe('configuration', () => {
     const config = await loadConfig({ TOLLGATE_CONFIG: 'test/fixtures/config/tollgate.config.ts' })
     expect(config.server?.port).toBe(9999)
     expect(config.providers?.map((provider) => provider.spec.id)).toEqual(['mock'])
-    const app = createGateway({ ...config, masterKey: 'sk-k', logger: { info() {}, warn() {}, error() {} } })
+    const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-config-'))
+    const app = createGateway({ ...config, dataDir, masterKey: 'sk-k', logger: { info() {}, warn() {}, error() {} } })
     const response = await app.handle(
       new Request('http://localhost/v1/chat/completions', {
         method: 'POST',

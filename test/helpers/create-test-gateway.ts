@@ -1,21 +1,24 @@
 import { createGateway, definePlugin, type FinishInfo, type GatewayConfig, type RequestContext } from '@tollgate/core'
 import { createFakeUpstream } from '@tollgate/core/testing'
 import { anthropic } from '@tollgate/provider-anthropic'
+import { gemini } from '@tollgate/provider-gemini'
 import { mock } from '@tollgate/provider-mock'
 import { openai } from '@tollgate/provider-openai'
 
 export const MASTER_KEY = 'sk-tg-test-master-key'
 export const OPENAI_SECRET = 'sk-openai-upstream-secret-123456'
 export const ANTHROPIC_SECRET = 'sk-ant-upstream-secret-123456'
+export const GEMINI_SECRET = 'AIzaSy-gemini-upstream-secret-123456'
 export const BASE_URL = 'http://tollgate.test'
 
 /**
- * A gateway wired to fake OpenAI and Anthropic upstreams (replaying recorded traffic) and the
+ * A gateway wired to fake OpenAI, Anthropic and Gemini upstreams (replaying recorded traffic) and the
  * mock provider, with a recorder plugin that keeps every finish call. No port is opened.
  */
 export function createTestGateway(overrides: Partial<GatewayConfig> = {}) {
   const openaiUpstream = createFakeUpstream()
   const anthropicUpstream = createFakeUpstream()
+  const geminiUpstream = createFakeUpstream()
   const finishes: Array<{ context: RequestContext; info: FinishInfo }> = []
   let notify: (() => void) | undefined
   const recorder = definePlugin({
@@ -35,6 +38,7 @@ export function createTestGateway(overrides: Partial<GatewayConfig> = {}) {
     providers: [
       openai({ apiKey: OPENAI_SECRET, baseURL: 'https://api.openai.test/v1', fetch: openaiUpstream.fetch }),
       anthropic({ apiKey: ANTHROPIC_SECRET, baseURL: 'https://api.anthropic.test', fetch: anthropicUpstream.fetch }),
+      gemini({ apiKey: GEMINI_SECRET, baseURL: 'https://gemini.googleapis.test', fetch: geminiUpstream.fetch }),
       mock({ chunkSize: 4 }),
     ],
     ...overrides,
@@ -46,6 +50,7 @@ export function createTestGateway(overrides: Partial<GatewayConfig> = {}) {
     app,
     openaiUpstream,
     anthropicUpstream,
+    geminiUpstream,
     finishes,
     /** `fetch` that goes straight into the gateway, for SDK clients. */
     fetch: handle as unknown as typeof fetch,

@@ -26,7 +26,15 @@ export type ToolChoice =
 export type ResponseFormat =
   | { type: 'text' }
   | { type: 'json_object' }
-  | { type: 'json_schema'; name?: string; description?: string; schema: Record<string, unknown>; strict?: boolean }
+  | {
+      type: 'json_schema'
+      name?: string
+      description?: string
+      schema: Record<string, unknown>
+      strict?: boolean
+      /** Wire-specific form of the schema (e.g. Gemini's OpenAPI-subset `responseSchema`), for the same wire format. */
+      providerData?: ProviderData
+    }
 
 export interface ReasoningConfig {
   /** OpenAI-style effort. */

@@ -25,6 +25,10 @@ export interface GatewayConfig {
   masterKey?: string
   /** Folder for the gateway's own files. @default './data' (env TOLLGATE_DATA_DIR) */
   dataDir?: string
+  /** PostgreSQL for the store (env DATABASE_URL), e.g. `postgres://user@host:5432/db`; absent = SQLite under `dataDir`. */
+  databaseURL?: string
+  /** PostgreSQL schema for Tollgate's tables (env DATABASE_SCHEMA). @default 'public' */
+  databaseSchema?: string
   /** Redis for shared state across instances (env REDIS_URL); absent = single-instance, in-memory state. */
   redisURL?: string
   /** Environment to read (defaults to the process environment); tests pass their own. */

@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox'
+import type { InferenceRoute } from './inference-routes'
 
 /** The error envelope every OpenAI-dialect route answers with. */
 export const ErrorEnvelopeSchema = Type.Object(
@@ -33,4 +34,27 @@ export function documentedResponses(options: { ok: TSchema; okDescription: strin
     429: { description: 'Rate limited (see Retry-After)', content: error },
     502: { description: 'Upstream provider error', content: error },
   }
+}
+
+/** OpenAPI path items for routes whose router pattern is a wildcard (see `InferenceRoute.documentedAs`). */
+export function documentWildcardRoutes(routes: InferenceRoute[], security: Array<Record<string, string[]>>) {
+  const paths: Record<string, unknown> = {}
+  for (const route of routes) {
+    for (const documented of route.documentedAs ?? []) {
+      paths[documented.path] = {
+        post: {
+          summary: documented.summary,
+          tags: [route.tag],
+          security,
+          parameters: [
+            { name: 'model', in: 'path', required: true, schema: { type: 'string' }, description: 'A model id (`gemini-2.5-flash`) or `provider/model`, percent-encoded' },
+            ...(documented.stream ? [{ name: 'alt', in: 'query', required: false, schema: { type: 'string', enum: ['sse'] }, description: '`sse` for server-sent events; absent for a streamed JSON array' }] : []),
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: route.body } } },
+          responses: documentedResponses({ ok: route.response, okDescription: documented.stream ? 'The stream of responses' : 'The response', stream: documented.stream, errorSchema: route.errorSchema }),
+        },
+      }
+    }
+  }
+  return paths
 }

@@ -14,6 +14,8 @@ export function mountPluginRoutes(app: Elysia<any, any, any, any, any, any, any>
           route.handler({ request, body, query, params, context: admissions.get(request)?.context })) as never,
         {
           body: schema.body,
+          // Documents the body as JSON in OpenAPI; the gateway's own parser still runs first.
+          parse: schema.body ? 'json' : undefined,
           query: schema.query,
           params: schema.params,
           detail: { tags: [plugin.name], ...schema.detail },

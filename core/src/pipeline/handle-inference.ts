@@ -35,7 +35,7 @@ export async function authenticateRequest(runtime: InferenceRuntime, dialect: Di
   const context = createRequestContext(request, dialect.id, path)
   const finish = createFinisher(context, runtime.hooks)
   try {
-    context.principal = await runtime.hooks.authenticate(context, readCredential(request.headers))
+    context.principal = await runtime.hooks.authenticate(context, readCredential(request.headers, request.url))
     if (!context.principal) {
       throw new GatewayError({ status: 401, message: 'Missing or invalid API key. Send it as "Authorization: Bearer <key>" or "x-api-key".', code: 'invalid_api_key' })
     }
@@ -69,8 +69,8 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
     await runtime.hooks.admit(context)
     context.route = (await runtime.hooks.resolveRoute(context)) ?? runtime.catalog.resolve(context.model)
     // Translate before the upstream call (so translation errors are never retried); fallbacks reuse it.
-    if (!takesFastPath(context.route, dialect, runtime.hooks)) await ensureCanonical(context, dialect, body, request.headers, runtime.hooks)
-    const upstream = createUpstreamAttempt({ context, dialect, body, request, hooks: runtime.hooks, signal: request.signal })
+    if (!takesFastPath(context.route, dialect, runtime.hooks, target)) await ensureCanonical(context, dialect, { body, headers: request.headers, target }, runtime.hooks)
+    const upstream = createUpstreamAttempt({ context, dialect, body, target, request, hooks: runtime.hooks, signal: request.signal })
     const response = await runtime.hooks.wrapUpstream(context, upstream.attempt)
     const { route, fastPath, conversion } = upstream.served(response) ?? { route: context.route, fastPath: false, conversion: { modelId: context.route.upstreamModel } }
     context.route = route

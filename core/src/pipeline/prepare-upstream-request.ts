@@ -1,5 +1,5 @@
 import { GatewayError } from '../errors/gateway-error'
-import type { Dialect } from '../plugin/dialect'
+import type { Dialect, RequestTarget } from '../plugin/dialect'
 import type { RequestContext, Route } from '../plugin/gateway-plugin'
 import type { ConversionContext } from '../plugin/provider-spec'
 import { applyRenames } from '../upstream/apply-renames'
@@ -23,6 +23,7 @@ export async function prepareUpstreamRequest(options: {
   route: Route
   dialect: Dialect
   body: Record<string, unknown>
+  target: RequestTarget
   fastPath: boolean
   conversion: ConversionContext
   hooks: HookRunner
@@ -36,10 +37,11 @@ export async function prepareUpstreamRequest(options: {
       const value = options.request.headers.get(name)
       if (value !== null) headers[name] = value
     }
-    return { path: spec.endpoints.chat, body: JSON.stringify(spec.preparePassthroughBody!(body, conversion)), headers }
+    const path = spec.passthroughPath?.(conversion, context.stream) ?? spec.endpoints.chat
+    return { path, body: JSON.stringify(spec.preparePassthroughBody!(body, conversion)), headers }
   }
 
-  const canonical = await ensureCanonical(context, dialect, body, options.request.headers, hooks)
+  const canonical = await ensureCanonical(context, dialect, { body, headers: options.request.headers, target: options.target }, hooks)
   const converted = spec.convertRequest(canonical, conversion)
   if (converted.warnings?.length) {
     context.responseHeaders.set('x-tollgate-warnings', headerSafe(converted.warnings.map((warning) => `${warning.param}: ${warning.message}`).join('; ')))
@@ -55,7 +57,7 @@ export async function prepareUpstreamRequest(options: {
 }
 
 /** The canonical request, built (and passed through `transformRequest` hooks) once per request. */
-export async function ensureCanonical(context: RequestContext, dialect: Dialect, body: Record<string, unknown>, headers: Headers, hooks: HookRunner) {
-  context.canonical ??= await hooks.transformRequest(context, dialect.toCanonical(body, headers))
+export async function ensureCanonical(context: RequestContext, dialect: Dialect, client: { body: Record<string, unknown>; headers: Headers; target: RequestTarget }, hooks: HookRunner) {
+  context.canonical ??= await hooks.transformRequest(context, dialect.toCanonical(client.body, client.headers, client.target))
   return context.canonical
 }

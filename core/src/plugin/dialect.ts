@@ -45,6 +45,8 @@ export interface Dialect {
   /** Model and stream flag of a request. @default body.model, body.stream, body.stream_options.include_usage */
   readTarget?(body: any, request: { url: string; params: Record<string, string> }): RequestTarget
   toCanonical(body: any, headers: Headers, target?: RequestTarget): CanonicalRequest
+  /** Whether the same-format fast path can serve this request as is. @default true */
+  canPassThrough?(target: RequestTarget): boolean
   renderResponse(response: CanonicalResponse, context: RenderContext): unknown
   createStreamRenderer(context: RenderContext): StreamRenderer
   renderError(error: GatewayError): { status: number; body: unknown; headers?: Record<string, string> }

@@ -1,4 +1,5 @@
 import type { CanonicalRequest, StreamEvent, Usage } from '../canonical'
+import type { PluginCommand } from '../cli/plugin-command'
 import type { GatewayError } from '../errors/gateway-error'
 import type { ModelInfo } from './model-info'
 import type { PluginServices } from './plugin-services'
@@ -13,8 +14,31 @@ export interface Principal {
   scopes: string[]
   /** Model allowlist (ids or `*` patterns); absent = all models. */
   models?: string[]
+  /**
+   * Browser origins (exact, or `*` patterns) this credential may be used from. A request whose
+   * `Origin` is another site is refused (403) unless listed; absent = none (same-origin only).
+   */
+  allowedOrigins?: string[]
+  projectId?: string
+  /** The account's plan (defaults for limits and billing rules). */
+  plan?: string
+  /** Limits set on the key itself (enforced by the rate-limit and billing plugins). */
+  keyLimits?: PrincipalLimits
+  /** Limits set on the key's account. */
+  accountLimits?: PrincipalLimits
   /** Anything else the auth plugin wants later hooks to see. */
   attributes?: Record<string, unknown>
+}
+
+/** Per-key or per-account limits; absent fields fall back to the plan's defaults. */
+export interface PrincipalLimits {
+  /** Requests per minute. */
+  rpm?: number
+  /** Tokens per minute. */
+  tpm?: number
+  maxConcurrency?: number
+  /** Spend cap in micro-USD. */
+  spendLimitMicros?: number
 }
 
 /** Where a request goes: one provider and the model id it knows. */
@@ -26,6 +50,29 @@ export interface Route {
 }
 
 export type Outcome = 'ok' | 'error' | 'cancelled'
+
+/**
+ * Gateway-level routing preferences a client may put in its request body (`provider`, `models`).
+ * Core validates them, removes them from the body (they never reach the upstream) and exposes
+ * them here; a routing plugin honours them.
+ */
+export interface RoutingPreferences {
+  /** From `provider`: which providers may serve the request, and in which order. */
+  provider?: {
+    /** Providers to try first, in this order. */
+    order?: string[]
+    /** Only these providers may serve the request. */
+    only?: string[]
+    /** These providers must not serve the request. */
+    ignore?: string[]
+    /** When false, only the providers in `order` may serve. @default true (false for the string and array forms) */
+    allowFallbacks: boolean
+    /** Order the deployments by price or latency instead of the route's own strategy. */
+    sort?: 'price' | 'latency'
+  }
+  /** From `models`: fallback models, tried in order after `model`. */
+  models?: string[]
+}
 
 /** The life of one request, shared by every hook. Hooks may read everything and write `state`. */
 export interface RequestContext {
@@ -44,6 +91,8 @@ export interface RequestContext {
   route?: Route
   /** Upstream attempts made so far (retries and fallbacks included). */
   attempts: number
+  /** Routing preferences the client sent (`provider`, `models`), already validated and removed from the body. */
+  preferences?: RoutingPreferences
   /** The canonical request (absent on the same-format fast path). */
   canonical?: CanonicalRequest
   /** Usage so far; final when `finish` runs. */
@@ -119,6 +168,8 @@ export interface GatewayPlugin {
   name: string
   hooks?: GatewayHooks
   routes?: PluginRoute[]
+  /** Commands for `bun run tollgate <command>` (e.g. `keys create`), run against the same store. */
+  commands?: PluginCommand[]
   /** Called once when the gateway starts, in plugin order, with what core provides (store, Redis, providers). */
   start?(services: PluginServices): void | Promise<void>
   /** Called on graceful shutdown (flush buffers, close connections). */

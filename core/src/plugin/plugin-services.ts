@@ -1,4 +1,5 @@
 import type { ModelCatalog } from '../routing/model-catalog'
+import type { Store } from '../storage/store'
 import type { Provider } from './provider-spec'
 
 /** The subset of an ioredis client plugins may use (core owns the connection). */
@@ -31,4 +32,10 @@ export interface PluginServices {
   catalog: ModelCatalog
   /** A shared Redis connection when REDIS_URL is set (scale-out), else undefined (single instance). */
   redis?: RedisClient
+  /**
+   * The gateway's store (accounts, keys, ...): PostgreSQL when DATABASE_URL is set, else SQLite
+   * under `dataDir`. Opened and migrated on the first call, so a gateway whose plugins never
+   * ask opens no database; every call returns the same store; core closes it on stop.
+   */
+  store(): Promise<Store>
 }

@@ -74,6 +74,68 @@ export interface ProviderSpecV1 {
   preparePassthroughBody?(body: Record<string, unknown>, context: ConversionContext): Record<string, unknown>
   /** Request headers forwarded verbatim on the fast path (e.g. `anthropic-beta`). */
   passthroughHeaders?: string[]
+  /**
+   * Same-format fast path: the endpoint path when it depends on the call (Gemini puts the model and
+   * the method in the URL). Absent → `endpoints.chat`. Streams are asked for as SSE.
+   */
+  passthroughPath?(context: ConversionContext, stream: boolean): string
+  /**
+   * Other wire formats this provider can also speak (e.g. OpenAI's Responses API beside Chat
+   * Completions). A client whose dialect equals one of them is served in that format (fast path
+   * included); every other client gets the main format above.
+   */
+  alternateFormats?: WireFormatSpec[]
+}
+
+/**
+ * The format-specific part of a provider spec: one wire format, its endpoint and its conversions.
+ * `convertError` defaults to the main spec's.
+ */
+export interface WireFormatSpec {
+  wireFormat: string
+  endpoints: { chat: string }
+  renames?: Record<string, string>
+  convertRequest(request: CanonicalRequest, context: ConversionContext): ConvertedRequest
+  convertResponse(body: any, context: ConversionContext): CanonicalResponse
+  createStreamConverter(context: ConversionContext): StreamConverter
+  convertError?(status: number, body: unknown, headers: Headers): GatewayErrorInit
+  preparePassthroughBody?(body: Record<string, unknown>, context: ConversionContext): Record<string, unknown>
+  passthroughPath?(context: ConversionContext, stream: boolean): string
+  passthroughHeaders?: string[]
+}
+
+const formatSpecs = new WeakMap<ProviderSpecV1, Map<WireFormatSpec, ProviderSpecV1>>()
+
+/**
+ * The spec to use for a client of `wireFormat`: the main spec when it speaks it or no alternate
+ * does, else the main spec with that alternate format's endpoint, conversions and pass-through
+ * settings (the same object for every call, so it can be compared and cached).
+ */
+export function selectWireFormat(spec: ProviderSpecV1, wireFormat: string): ProviderSpecV1 {
+  if (spec.wireFormat === wireFormat) return spec
+  const format = spec.alternateFormats?.find((candidate) => candidate.wireFormat === wireFormat)
+  if (!format) return spec
+  let cache = formatSpecs.get(spec)
+  if (!cache) formatSpecs.set(spec, (cache = new Map()))
+  let selected = cache.get(format)
+  if (!selected) {
+    selected = {
+      ...spec,
+      wireFormat: format.wireFormat,
+      endpoints: format.endpoints,
+      renames: format.renames,
+      convertRequest: format.convertRequest,
+      convertResponse: format.convertResponse,
+      createStreamConverter: format.createStreamConverter,
+      convertError: format.convertError ?? spec.convertError,
+      preparePassthroughBody: format.preparePassthroughBody,
+      passthroughPath: format.passthroughPath,
+      passthroughHeaders: format.passthroughHeaders,
+      alternateFormats: undefined,
+    }
+    cache.set(format, selected)
+  }
+  return selected
 }
 
 /** User-facing settings when a provider is added to the gateway. */

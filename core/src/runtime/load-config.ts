@@ -2,11 +2,18 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { GatewayConfig } from '../config/define-config'
+import type { GatewayPlugin } from '../plugin/gateway-plugin'
 import type { ProviderFactory, ProviderFactoryResult } from '../plugin/provider-spec'
 
 /** Provider packages enabled automatically when their API key is in the environment. */
-const DEFAULT_PROVIDER_PACKAGES = ['@tollgate/provider-openai', '@tollgate/provider-anthropic']
+const DEFAULT_PROVIDER_PACKAGES = ['@tollgate/provider-openai', '@tollgate/provider-anthropic', '@tollgate/provider-gemini']
 const MOCK_PACKAGE = '@tollgate/provider-mock'
+/**
+ * Platform plugins enabled when the config lists none, in hook order (each package's default
+ * export is a factory): accounts and keys on the embedded store, then routing (retries, breaker,
+ * and the routes of TOLLGATE_ROUTES).
+ */
+const DEFAULT_PLUGIN_PACKAGES = ['@tollgate/keys', '@tollgate/routing']
 
 async function importOptional(name: string): Promise<Record<string, unknown> | undefined> {
   try {
@@ -33,11 +40,21 @@ export async function discoverProviders(env: Record<string, string | undefined>)
   return found
 }
 
+/** Zero-config plugins: each installed default plugin package (accounts and keys on the embedded store). */
+export async function discoverPlugins(): Promise<GatewayPlugin[]> {
+  const found: GatewayPlugin[] = []
+  for (const name of DEFAULT_PLUGIN_PACKAGES) {
+    const module = await importOptional(name)
+    if (typeof module?.default === 'function') found.push((module.default as () => GatewayPlugin)())
+  }
+  return found
+}
+
 /** `tollgate.config.ts` (or TOLLGATE_CONFIG) merged over zero-config defaults. */
 export async function loadConfig(env: Record<string, string | undefined>, cwd = '.'): Promise<GatewayConfig> {
   const file = resolve(cwd, env.TOLLGATE_CONFIG ?? 'tollgate.config.ts')
   let config: GatewayConfig = {}
   if (existsSync(file)) config = ((await import(pathToFileURL(file).href)) as { default: GatewayConfig }).default ?? {}
   else if (env.TOLLGATE_CONFIG) throw new Error(`Config file not found: ${file}`)
-  return { ...config, env: config.env ?? env, providers: config.providers ?? (await discoverProviders(env)) }
+  return { ...config, env: config.env ?? env, providers: config.providers ?? (await discoverProviders(env)), plugins: config.plugins ?? (await discoverPlugins()) }
 }

@@ -4,9 +4,10 @@ import { convertOpenAIError } from './convert-openai-error'
 import { convertToOpenAIChatRequest } from './convert-to-openai-chat-request'
 import { createOpenAIChatStreamConverter } from './openai-chat-stream-converter'
 import { openaiModels } from './openai-models'
+import { openaiResponsesFormat } from './openai-responses-format'
 import { prepareOpenAIChatPassthroughBody } from './prepare-openai-chat-passthrough-body'
 
-/** OpenAI (`POST /v1/chat/completions`). Usage: `openai({ apiKey })`. */
+/** OpenAI (`POST /v1/chat/completions`; Responses clients get `POST /v1/responses`). Usage: `openai({ apiKey })`. */
 export const openai = defineProvider({
   specificationVersion: 'v1',
   id: 'openai',
@@ -24,4 +25,5 @@ export const openai = defineProvider({
   createStreamConverter: createOpenAIChatStreamConverter,
   convertError: convertOpenAIError,
   preparePassthroughBody: prepareOpenAIChatPassthroughBody,
+  alternateFormats: [openaiResponsesFormat],
 })

@@ -1,4 +1,4 @@
-export { routing } from './routing-plugin'
+export { routing, routing as default } from './routing-plugin'
 export type { RoutingOptions, RouteConfig, DeploymentConfig, RetryPolicy, BreakerPolicy, Strategy, Clock } from './routing-options'
 export { DEFAULT_RETRY_POLICY, DEFAULT_BREAKER_POLICY, STRATEGIES } from './routing-options'
 export type { RoutingRecord, AttemptRecord } from './routing-record'

@@ -8,11 +8,11 @@ const openaiEncrypted: ReasoningPart = { type: 'reasoning', text: 'Summary.', en
 
 describe('reasoning formats', () => {
   test('format <-> provider', () => {
-    expect(['anthropic-claude-v1', 'openai-responses-v1', 'google-gemini-v1', 'unknown', undefined].map(reasoningProviderFromFormat)).toEqual([
-      'anthropic', 'openai', 'google-gemini-v1', undefined, undefined,
+    expect(['anthropic-claude-v1', 'openai-responses-v1', 'google-gemini-v1', 'xai-responses-v1', 'unknown', undefined].map(reasoningProviderFromFormat)).toEqual([
+      'anthropic', 'openai', 'gemini', 'xai-responses-v1', undefined, undefined,
     ])
-    expect(['anthropic', 'openai', 'google-gemini-v1', undefined].map(reasoningFormatFromProvider)).toEqual([
-      'anthropic-claude-v1', 'openai-responses-v1', 'google-gemini-v1', 'unknown',
+    expect(['anthropic', 'openai', 'gemini', 'xai-responses-v1', undefined].map(reasoningFormatFromProvider)).toEqual([
+      'anthropic-claude-v1', 'openai-responses-v1', 'google-gemini-v1', 'xai-responses-v1', 'unknown',
     ])
   })
 })
@@ -39,6 +39,19 @@ describe('convertOpenAIChatReasoning', () => {
   test('round trip: details -> parts reproduces signature, redacted data and encrypted content', () => {
     const parts = [anthropicThinking, anthropicRedacted, openaiEncrypted]
     const wire = convertToOpenAIChatReasoning(parts)
+    expect(convertOpenAIChatReasoning(wire.reasoning_details, wire.reasoning_content)).toEqual(parts)
+  })
+
+  test('a Gemini thought signature is reasoning.encrypted with the tool call id (OpenRouter convention) and comes back', () => {
+    const parts: ReasoningPart[] = [
+      { type: 'reasoning', text: 'Thinking about the weather.', provider: 'gemini' },
+      { type: 'reasoning', text: '', encryptedContent: 'EqUCCqICAb4+9vsh', provider: 'gemini', id: 'gemini_b36LacjwM668nsEP2tbsgQQ_0' },
+    ]
+    const wire = convertToOpenAIChatReasoning(parts)
+    expect(wire.reasoning_details).toEqual([
+      { type: 'reasoning.text', text: 'Thinking about the weather.', format: 'google-gemini-v1', index: 0 },
+      { type: 'reasoning.encrypted', data: 'EqUCCqICAb4+9vsh', format: 'google-gemini-v1', index: 1, id: 'gemini_b36LacjwM668nsEP2tbsgQQ_0' },
+    ])
     expect(convertOpenAIChatReasoning(wire.reasoning_details, wire.reasoning_content)).toEqual(parts)
   })
 

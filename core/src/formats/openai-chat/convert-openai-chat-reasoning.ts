@@ -1,8 +1,9 @@
 import type { ReasoningPart } from '../../canonical/content'
 import type { OpenAIChatReasoningDetail } from './openai-chat-types'
 
-const FORMAT_BY_PROVIDER: Record<string, string> = { anthropic: 'anthropic-claude-v1', openai: 'openai-responses-v1' }
-const PROVIDER_BY_FORMAT: Record<string, string> = { 'anthropic-claude-v1': 'anthropic', 'openai-responses-v1': 'openai' }
+/** OpenRouter's `reasoning_details[].format` names ↔ canonical `ReasoningPart.provider`. */
+const FORMAT_BY_PROVIDER: Record<string, string> = { anthropic: 'anthropic-claude-v1', openai: 'openai-responses-v1', gemini: 'google-gemini-v1' }
+const PROVIDER_BY_FORMAT: Record<string, string> = { 'anthropic-claude-v1': 'anthropic', 'openai-responses-v1': 'openai', 'google-gemini-v1': 'gemini' }
 
 /** `reasoning_details[].format` -> canonical `ReasoningPart.provider` ('unknown' and absent mean none). */
 export function reasoningProviderFromFormat(format: string | undefined): string | undefined {

@@ -1,0 +1,47 @@
+import type { RenderContext, RequestTarget } from '../../plugin/dialect'
+
+/** What the renderers need from the request: which tools are custom tools, and the request fields a `response` repeats. */
+export interface OpenAIResponsesRenderOptions {
+  customTools: ReadonlySet<string>
+  echo: Record<string, unknown>
+}
+
+const orNull = (value: unknown) => (value === undefined ? null : value)
+
+/** The request configuration a `response` object repeats (as OpenAI does; typed clients expect these fields). */
+function echoFields(body: Record<string, any>): Record<string, unknown> {
+  return {
+    instructions: typeof body.instructions === 'string' ? body.instructions : null,
+    max_output_tokens: orNull(body.max_output_tokens),
+    parallel_tool_calls: body.parallel_tool_calls ?? true,
+    previous_response_id: null,
+    reasoning: { effort: body.reasoning?.effort ?? null, summary: body.reasoning?.summary ?? null },
+    temperature: orNull(body.temperature),
+    text: { format: body.text?.format ?? { type: 'text' }, ...(body.text?.verbosity !== undefined && { verbosity: body.text.verbosity }) },
+    tool_choice: body.tool_choice ?? 'auto',
+    tools: Array.isArray(body.tools) ? body.tools : [],
+    top_p: orNull(body.top_p),
+    truncation: body.truncation ?? 'disabled',
+    user: orNull(body.user),
+    metadata: body.metadata ?? {},
+  }
+}
+
+/**
+ * Model and stream flag from the body, plus the render options: the names of the client's custom
+ * tools (their calls are rendered as custom_tool_call) and the echoed request fields. Never throws:
+ * a malformed body is refused later by openAIResponsesToCanonical with a 400 naming the field.
+ */
+export function readOpenAIResponsesTarget(input: unknown): RequestTarget {
+  const body = (typeof input === 'object' && input !== null ? input : {}) as Record<string, any>
+  const tools: unknown[] = Array.isArray(body.tools) ? body.tools : []
+  const customTools = new Set(tools.flatMap((tool: any) => (tool?.type === 'custom' && typeof tool.name === 'string' ? [tool.name] : [])))
+  const options: OpenAIResponsesRenderOptions = { customTools, echo: echoFields(body) }
+  return { model: body.model, stream: body.stream === true, includeUsage: false, options: options as unknown as Record<string, unknown> }
+}
+
+/** The render options of a context (defaults when the target was not read by this dialect). */
+export function readRenderOptions(context: RenderContext): OpenAIResponsesRenderOptions {
+  const options = context.options as Partial<OpenAIResponsesRenderOptions> | undefined
+  return { customTools: options?.customTools ?? new Set(), echo: options?.echo ?? echoFields({}) }
+}

@@ -1,0 +1,6 @@
+export type * from './openai-responses-types'
+export * from './convert-openai-responses-usage'
+export * from './map-openai-responses-status'
+export * from './convert-openai-responses-reasoning'
+export * from './openai-responses-custom-tools'
+export * from './convert-openai-responses-error'
