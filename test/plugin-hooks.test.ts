@@ -43,6 +43,17 @@ describe('platform plugin hooks', () => {
     expect(seenKeyId).toBe('key_1')
   })
 
+  test('admit sees the admission estimate: input tokens from the body size, the output limit asked for', async () => {
+    const seen: Array<{ inputTokens: number; maxOutputTokens?: number }> = []
+    const meter = definePlugin({ name: 'meter', hooks: { admit: (context) => void seen.push(context.estimate) } })
+    const gateway = createTestGateway({ plugins: [meter] })
+    const body = { ...chat('mock/echo'), max_tokens: 300 }
+    await gateway.post('/v1/chat/completions', body)
+    await gateway.post('/v1/messages', { ...chat('mock/echo'), max_tokens: 77 })
+    expect(seen[0]).toEqual({ inputTokens: Math.ceil(JSON.stringify(body).length / 4), maxOutputTokens: 300 })
+    expect(seen[1].maxOutputTokens).toBe(77)
+  })
+
   test('admit: throwing a GatewayError refuses with that status in the client dialect, and finish sees it', async () => {
     const limiter = definePlugin({
       name: 'limiter',

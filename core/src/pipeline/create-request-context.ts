@@ -22,6 +22,7 @@ export function createRequestContext(request: Request, dialect: string, path: st
     model: '',
     stream: false,
     attempts: 0,
+    estimate: { inputTokens: 0 },
     responseHeaders,
     state: {},
     signal: request.signal,

@@ -8,6 +8,7 @@ import { createCanonicalSseTransform } from './canonical-sse-transform'
 import { createFinisher, type Finisher } from './create-finisher'
 import type { HookRunner } from './create-hook-runner'
 import { createRequestContext } from './create-request-context'
+import { estimateInputTokens } from './estimate-input-tokens'
 import { createMeteredSseStream } from './metered-sse-stream'
 import { createPassthroughSseTransform } from './passthrough-sse-transform'
 import { createUpstreamAttempt, takesFastPath } from './create-upstream-attempt'
@@ -64,6 +65,7 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
     const target = dialect.readTarget?.(body, { url: request.url, params }) ?? readBodyTarget(body)
     context.model = target.model
     context.stream = target.stream
+    context.estimate = { inputTokens: estimateInputTokens(request), maxOutputTokens: target.maxOutputTokens }
     const renderContext: RenderContext = { model: target.model, requestId: context.id, includeUsage: target.includeUsage, options: target.options }
 
     await runtime.hooks.admit(context)
@@ -109,9 +111,10 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
   }
 }
 
-/** Where OpenAI- and Anthropic-style bodies keep the model and the stream flag. */
+/** Where OpenAI- and Anthropic-style bodies keep the model, the stream flag and the output limit. */
 function readBodyTarget(body: Record<string, any>): RequestTarget {
-  return { model: body.model, stream: body.stream === true, includeUsage: body.stream_options?.include_usage === true }
+  const maxOutputTokens = body.max_completion_tokens ?? body.max_tokens
+  return { model: body.model, stream: body.stream === true, includeUsage: body.stream_options?.include_usage === true, maxOutputTokens: typeof maxOutputTokens === 'number' ? maxOutputTokens : undefined }
 }
 
 function parseUpstreamJson(text: string, provider: string): unknown {

@@ -18,6 +18,8 @@ export interface RequestTarget {
   model: string
   stream: boolean
   includeUsage: boolean
+  /** The output token limit the client asked for, if any (admission control reserves against it). */
+  maxOutputTokens?: number
   options?: Record<string, unknown>
 }
 

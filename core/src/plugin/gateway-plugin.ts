@@ -88,6 +88,11 @@ export interface RequestContext {
   /** The model the client asked for. */
   model: string
   stream: boolean
+  /**
+   * Admission-time estimate, for reservations before the upstream reports real usage: input
+   * tokens from the request size, and the output limit the client asked for (absent: the model's).
+   */
+  estimate: { inputTokens: number; maxOutputTokens?: number }
   route?: Route
   /** Upstream attempts made so far (retries and fallbacks included). */
   attempts: number

@@ -30,5 +30,6 @@ export function readGeminiTarget(_body: unknown, request: { url: string; params:
   const stream = METHODS[method]
   if (stream === undefined) throw notFound(`Method '${method}' is not served on models/${model} (generateContent and streamGenerateContent are)`)
   const streamFormat: GeminiStreamFormat = new URL(request.url, 'http://localhost').searchParams.get('alt') === 'sse' ? 'sse' : 'json-array'
-  return { model, stream, includeUsage: true, options: { streamFormat, method } }
+  const maxOutputTokens = (_body as { generationConfig?: { maxOutputTokens?: unknown } } | undefined)?.generationConfig?.maxOutputTokens
+  return { model, stream, includeUsage: true, maxOutputTokens: typeof maxOutputTokens === 'number' ? maxOutputTokens : undefined, options: { streamFormat, method } }
 }

@@ -37,7 +37,8 @@ export function readOpenAIResponsesTarget(input: unknown): RequestTarget {
   const tools: unknown[] = Array.isArray(body.tools) ? body.tools : []
   const customTools = new Set(tools.flatMap((tool: any) => (tool?.type === 'custom' && typeof tool.name === 'string' ? [tool.name] : [])))
   const options: OpenAIResponsesRenderOptions = { customTools, echo: echoFields(body) }
-  return { model: body.model, stream: body.stream === true, includeUsage: false, options: options as unknown as Record<string, unknown> }
+  const maxOutputTokens = typeof body.max_output_tokens === 'number' ? body.max_output_tokens : undefined
+  return { model: body.model, stream: body.stream === true, includeUsage: false, maxOutputTokens, options: options as unknown as Record<string, unknown> }
 }
 
 /** The render options of a context (defaults when the target was not read by this dialect). */
