@@ -17,12 +17,20 @@ export async function readJsonBody(request: Request, contentType: string | undef
   // Bodies without Content-Length (chunked) are bounded by the server's own byte limit as well.
   const text = await request.text()
   if (text.length > maxBytes) throw tooLarge(maxBytes)
+  bodyLengths.set(request, text.length)
   if (text.length === 0) throw new GatewayError({ status: 400, code: 'invalid_json', message: 'The request body is empty; a JSON object is required' })
   try {
     return JSON.parse(text)
   } catch (error) {
     throw new GatewayError({ status: 400, code: 'invalid_json', message: `The request body is not valid JSON: ${(error as Error).message}` })
   }
+}
+
+const bodyLengths = new WeakMap<Request, number>()
+
+/** Characters of the JSON body the parser read for this request (0 before parsing). */
+export function bodyLength(request: Request): number {
+  return bodyLengths.get(request) ?? 0
 }
 
 const tooLarge = (maxBytes: number) =>

@@ -1,9 +1,10 @@
+import { bodyLength } from '../http/read-json-body'
+
 /**
  * A cheap upper-bound estimate of a request's input tokens for admission control: about four
- * bytes of JSON per token. It never parses the body again; reservations made with it are settled
- * against the real usage the provider reports.
+ * characters of JSON per token. It never parses the body again; reservations made with it are
+ * settled against the real usage the provider reports.
  */
 export function estimateInputTokens(request: Request): number {
-  const length = Number(request.headers.get('content-length') ?? 0)
-  return Number.isFinite(length) && length > 0 ? Math.ceil(length / 4) : 0
+  return Math.ceil(bodyLength(request) / 4)
 }
