@@ -26,7 +26,7 @@ const servers = `${import.meta.dir}/../servers`
  * Start the mock upstream, the minimal proxy and the gateway, each in its own process. The
  * gateway may fail to start (its packages are under construction): that is recorded, not thrown.
  */
-export async function startBenchServers(): Promise<BenchServers> {
+export async function startBenchServers(options: { gatewayBunFlags?: string[] } = {}): Promise<BenchServers> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'))
   const direct = await spawnServer({ name: 'mock upstream', script: `${servers}/mock-upstream-server.ts` })
   const upstream = { BENCH_UPSTREAM_URL: direct.url }
@@ -34,6 +34,7 @@ export async function startBenchServers(): Promise<BenchServers> {
   const tollgate = await spawnServer({
     name: 'tollgate',
     script: `${servers}/gateway-server.ts`,
+    bunFlags: options.gatewayBunFlags,
     env: { ...upstream, ...FETCH_CONCURRENCY, BENCH_DATA_DIR: dataDir, BENCH_MASTER_KEY },
   }).catch((error: Error): UnavailableServer => ({ unavailable: `the gateway did not start: ${error.message}` }))
 

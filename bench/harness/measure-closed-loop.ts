@@ -2,7 +2,7 @@ import { buildClientRequest } from '../load/build-client-request'
 import type { FailureSummary } from '../load/load-protocol'
 import type { LatencySummary } from '../load/summarize-latencies'
 import { BENCH_MASTER_KEY } from './bench-servers'
-import { resetPeakRss, sampleProcess, type ProcessSample } from './process-stats'
+import { resetPeakRss, sampleMachineBusyMs, sampleProcess } from './process-stats'
 import { runLoadGenerator } from './run-load-generator'
 import type { ServerProcess } from './spawn-server'
 import type { Variant } from './variants'
@@ -18,15 +18,21 @@ export interface ClosedLoopMeasurement {
   /** Cores the server under test kept busy during the window (1.0 = one full core). */
   serverCores: number
   clientCpuMsPerRequest: number
+  /** Cores kept busy by processes outside the bench (other work on the machine) during the window. */
+  backgroundCores: number
   peakRssBytes: number
   failures: FailureSummary
 }
 
 export interface ClosedLoopRun {
+  /** The other bench servers (their CPU is not background load). */
+  otherPids: number[]
   connections: number
   warmupMs: number
   durationMs: number
 }
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
 
 /**
  * Run the load generator against one server and read the server's CPU time exactly at the
@@ -35,14 +41,18 @@ export interface ClosedLoopRun {
 export async function measureClosedLoop(server: ServerProcess, variant: Variant, run: ClosedLoopRun): Promise<ClosedLoopMeasurement> {
   const requests = variant.requests.map((shape) => buildClientRequest(server.port, { ...shape, apiKey: BENCH_MASTER_KEY }))
   resetPeakRss(server.pid)
-  let start: ProcessSample | undefined
-  let end: ProcessSample | undefined
-  const result = await runLoadGenerator({ mode: 'closed-loop', port: server.port, requests, ...run }, (event) => {
-    if (event.event === 'measure-start') start = sampleProcess(server.pid)
-    else if (event.event === 'measure-end') end = sampleProcess(server.pid)
+  const snapshot = () => ({ server: sampleProcess(server.pid), othersCpuMs: sum(run.otherPids.map((pid) => sampleProcess(pid).cpuMs)), machineBusyMs: sampleMachineBusyMs() })
+  let start: ReturnType<typeof snapshot> | undefined
+  let end: ReturnType<typeof snapshot> | undefined
+  const { otherPids, ...load } = run
+  const result = await runLoadGenerator({ mode: 'closed-loop', port: server.port, requests, ...load }, (event) => {
+    if (event.event === 'measure-start') start = snapshot()
+    else if (event.event === 'measure-end') end = snapshot()
   })
   const after = sampleProcess(server.pid)
-  const cpuMs = start && end ? end.cpuMs - start.cpuMs : 0
+  const cpuMs = start && end ? end.server.cpuMs - start.server.cpuMs : 0
+  const benchMs = start && end ? cpuMs + end.othersCpuMs - start.othersCpuMs + result.clientCpuMs : 0
+  const backgroundMs = start && end ? Math.max(0, end.machineBusyMs - start.machineBusyMs - benchMs) : 0
   const perRequest = (total: number) => (result.completed > 0 ? total / result.completed : 0)
   return {
     requestsPerSecond: result.requestsPerSecond,
@@ -52,6 +62,7 @@ export async function measureClosedLoop(server: ServerProcess, variant: Variant,
     serverCpuMsPerRequest: perRequest(cpuMs),
     serverCores: result.measuredMs > 0 ? cpuMs / result.measuredMs : 0,
     clientCpuMsPerRequest: perRequest(result.clientCpuMs),
+    backgroundCores: result.measuredMs > 0 ? backgroundMs / result.measuredMs : 0,
     peakRssBytes: after.peakRssBytes,
     failures: result.failures,
   }

@@ -23,6 +23,8 @@ export interface LeakMeasurement {
   failures: FailureSummary
 }
 
+const BATCH_TIMEOUT_MS = 120_000
+
 /**
  * Send the scenario's requests in batches; after each batch run a full GC in the server and
  * record RSS and heap. The slope over the post-warm-up batches is the growth trend.
@@ -34,12 +36,13 @@ export async function measureLeak(server: ServerProcess, variant: Variant, scena
   const failures: FailureSummary = { count: 0, samples: [] }
   let sent = 0
   for (let batch = 0; batch < scenario.batches; batch++) {
-    const result = await runLoadGenerator({ mode: 'closed-loop', port: server.port, requests, connections: scenario.connections, warmupMs: 0, durationMs: 300_000, requestCount: perBatch })
+    const result = await runLoadGenerator({ mode: 'closed-loop', port: server.port, requests, connections: scenario.connections, warmupMs: 0, durationMs: BATCH_TIMEOUT_MS, requestCount: perBatch })
     sent += result.completed + result.failures.count
     failures.count += result.failures.count
     for (const sample of result.failures.samples) if (failures.samples.length < 3) failures.samples.push(sample)
     const heapBytes = await server.collectGarbage()
     points.push({ requests: sent, heapBytes, rssBytes: sampleProcess(server.pid).rssBytes })
+    if (result.completed === 0) break // the server answers nothing: no trend to find
   }
   const settled = points.slice(scenario.warmupBatches + 1)
   return {

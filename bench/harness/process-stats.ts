@@ -43,3 +43,10 @@ export function openFileLimit(pid: number): number {
   const match = limits.match(/^Max open files\s+(\d+|unlimited)/m)
   return !match || match[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(match[1])
 }
+
+/** CPU time the whole machine spent busy (all CPUs; user, nice, system, irq, softirq, steal), from /proc/stat. */
+export function sampleMachineBusyMs(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').slice(0, 200).split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+  const [user, nice, system, , , irq, softirq, steal] = fields
+  return ((user + nice + system + irq + softirq + (steal ?? 0)) * 1000) / TICKS_PER_SECOND
+}

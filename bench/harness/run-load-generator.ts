@@ -11,7 +11,7 @@ export async function runLoadGenerator(config: ClosedLoopConfig, onEvent?: (even
 export async function runLoadGenerator(config: OpenStreamsConfig, onEvent?: (event: LoadEvent) => void): Promise<OpenStreamsResult>
 export async function runLoadGenerator(config: LoadConfig, onEvent: (event: LoadEvent) => void = () => {}) {
   const child = Bun.spawn({
-    cmd: [process.execPath, script, JSON.stringify(config)],
+    cmd: [process.execPath, '--no-install', script, JSON.stringify(config)],
     env: { ...process.env },
     stdin: 'ignore',
     stdout: 'pipe',

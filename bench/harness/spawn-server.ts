@@ -19,6 +19,8 @@ export interface SpawnServerOptions {
   /** Path of the server entry (it must call `linkToParent`). */
   script: string
   env?: Record<string, string>
+  /** Extra Bun flags, e.g. `--cpu-prof`. */
+  bunFlags?: string[]
   readyTimeoutMs?: number
 }
 
@@ -43,7 +45,7 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
   let onReady: (port: number) => void = () => {}
   const ready = new Promise<number>((resolve) => (onReady = resolve))
   const child: Subprocess<'ignore', 'inherit', 'pipe'> = Bun.spawn({
-    cmd: [process.execPath, options.script],
+    cmd: [process.execPath, '--no-install', ...(options.bunFlags ?? []), options.script],
     cwd: `${import.meta.dir}/../..`,
     env: { ...process.env, ...options.env },
     stdin: 'ignore',

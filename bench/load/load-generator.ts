@@ -6,11 +6,13 @@
 import { runClosedLoop } from './closed-loop'
 import type { LoadConfig, LoadEvent } from './load-protocol'
 import { runOpenStreams } from './open-streams'
+import { exitWithParent } from '../servers/exit-with-parent'
 
 const config = JSON.parse(process.argv[2] ?? '') as LoadConfig
 const emit = (event: LoadEvent) => process.stdout.write(`${JSON.stringify(event)}\n`)
 
 const lifetimeMs = config.mode === 'closed-loop' ? config.warmupMs + config.durationMs + 30_000 : config.openTimeoutMs + config.holdMs + 30_000
+exitWithParent()
 setTimeout(() => {
   console.error(`load generator: still running after ${lifetimeMs} ms, giving up`)
   process.exit(2)

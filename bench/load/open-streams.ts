@@ -19,7 +19,7 @@ export async function runOpenStreams(config: OpenStreamsConfig, emit: (event: Lo
   let peakOpen = 0
   let settled = 0
   let endedEarly = 0
-  let holding = false
+  let dropping = false
   const startedAt = performance.now()
 
   async function openStream(): Promise<void> {
@@ -37,7 +37,7 @@ export async function runOpenStreams(config: OpenStreamsConfig, emit: (event: Lo
         done(result) {
           if (streaming) open--
           else settled++
-          if (result.failure && !holding) failures.record(result.failure)
+          if (result.failure && !dropping) failures.record(result.failure)
           else if (!result.failure) endedEarly++
         },
         closed() {},
@@ -64,9 +64,9 @@ export async function runOpenStreams(config: OpenStreamsConfig, emit: (event: Lo
   const openingMs = performance.now() - startedAt
 
   emit({ event: 'streams-open', open })
-  holding = true
   await Bun.sleep(config.holdMs)
   emit({ event: 'hold-end' })
+  dropping = true
   for (const connection of connections) connection.close()
 
   return { mode: 'open-streams', requested: config.streams, peakOpen, openingMs, endedEarly, failures: failures.summary, firstByte: summarizeLatencies(firstBytes) }

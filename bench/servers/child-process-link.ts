@@ -1,4 +1,5 @@
 import { heapStats } from 'bun:jsc'
+import { exitWithParent } from './exit-with-parent'
 
 /** Messages between the bench orchestrator and a server process it spawned (over Bun IPC). */
 export type ParentMessage = { type: 'collect-garbage' }
@@ -17,10 +18,7 @@ export function linkToParent(port: number): void {
     send({ type: 'garbage-collected', heapBytes: heapStats().heapSize })
   })
   process.on('disconnect', () => process.exit(0))
-  const parent = process.ppid
-  setInterval(() => {
-    if (process.ppid !== parent) process.exit(0)
-  }, 500).unref()
+  exitWithParent()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0))
   send({ type: 'ready', port })
 }
