@@ -58,10 +58,12 @@ function run(chunks: string[], options: { failAfter?: number } = {}) {
 }
 
 describe('createMeteredSseStream', () => {
-  test('normal end: events in order, close fires once with ok', async () => {
-    const { stream, closes } = run(['data: a\n\nda', 'ta: b\n\n', 'data: [DONE]\n\n'])
+  test('normal end: events in order, close fires once with ok, the finished upstream is not cancelled', async () => {
+    const { stream, closes, upstream } = run(['data: a\n\nda', 'ta: b\n\n', 'data: [DONE]\n\n'])
     expect(await collect(stream)).toBe('<a><b><[DONE]>')
     expect(closes).toEqual([{ outcome: 'ok', error: undefined }])
+    await Bun.sleep(0)
+    expect(upstream.wasCancelled()).toBe(false)
   })
 
   test('upstream ends without a terminal: the transform closes it', async () => {
@@ -71,9 +73,10 @@ describe('createMeteredSseStream', () => {
   })
 
   test('error terminal: stops reading, closes once with error', async () => {
-    const { stream, closes, upstream } = run(['data: a\n\ndata: ERR\n\ndata: after\n\n', 'data: more\n\n'])
+    const { stream, closes, upstream } = run(['data: a\n\ndata: ERR\n\ndata: after\n\n', 'data: more\n\n', 'data: still more\n\n', 'data: and more\n\n'])
     expect(await collect(stream)).toBe('<a><ERR>')
     expect(closes.map((close) => close.outcome)).toEqual(['error'])
+    await Bun.sleep(5) // the leftover upstream is discarded off the client's path
     expect(upstream.wasCancelled()).toBe(true)
   })
 

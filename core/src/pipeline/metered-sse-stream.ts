@@ -57,9 +57,11 @@ export function createMeteredSseStream(options: MeteredStreamOptions): ReadableS
     return true
   }
 
-  function finishStream(controller: ReadableStreamDefaultController<Uint8Array>) {
+  function finishStream(controller: ReadableStreamDefaultController<Uint8Array>, upstreamDone: boolean) {
     controller.close()
-    reader.cancel().catch(() => {})
+    // A terminal seen before the upstream closed: the rest is discarded off the client's path
+    // (usually the upstream is already done and this costs one read, keeping the connection reusable).
+    if (!upstreamDone) reader.read().then((next) => next.done || reader.cancel(), () => {})
     close(transform.error ? 'error' : 'ok', transform.error)
   }
 
@@ -75,14 +77,14 @@ export function createMeteredSseStream(options: MeteredStreamOptions): ReadableS
               for (const event of parser.push(decoder.decode())) text += transform.event(event)
               if (!transform.terminated) text += transform.end()
               send(controller, text)
-              return finishStream(controller)
+              return finishStream(controller, true)
             }
             for (const event of parser.push(decoder.decode(value, { stream: true }))) {
               text += transform.event(event)
               if (transform.terminated) break
             }
             const sent = send(controller, text)
-            if (transform.terminated) return finishStream(controller)
+            if (transform.terminated) return finishStream(controller, false)
             if (sent) return
           }
         } catch {

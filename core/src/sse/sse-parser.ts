@@ -13,14 +13,15 @@ export function createSseParser() {
   let buffer = ''
   let pendingCR = false
   let eventName: string | undefined
-  let data: string[] = []
+  /** Data lines of the event in progress (undefined: none yet), joined with \n as they come. */
+  let data: string | undefined
   let id: string | undefined
 
   function line(text: string, out: SseEvent[]) {
     if (text === '') {
-      if (data.length > 0) out.push({ event: eventName, data: data.join('\n'), id })
+      if (data !== undefined) out.push({ event: eventName, data, id })
       eventName = undefined
-      data = []
+      data = undefined
       return
     }
     if (text.charCodeAt(0) === 58 /* : */) return
@@ -28,7 +29,7 @@ export function createSseParser() {
     const field = colon === -1 ? text : text.slice(0, colon)
     let value = colon === -1 ? '' : text.slice(colon + 1)
     if (value.charCodeAt(0) === 32) value = value.slice(1)
-    if (field === 'data') data.push(value)
+    if (field === 'data') data = data === undefined ? value : `${data}\n${value}`
     else if (field === 'event') eventName = value
     else if (field === 'id') id = value
   }
@@ -41,19 +42,27 @@ export function createSseParser() {
         pendingCR = false
         if (text.charCodeAt(0) === 10) text = text.slice(1)
       }
-      buffer += text
+      buffer = buffer === '' ? text : buffer + text
       let start = 0
-      for (let i = 0; i < buffer.length; i++) {
-        const c = buffer.charCodeAt(i)
-        if (c !== 10 && c !== 13) continue
-        line(buffer.slice(start, i), out)
-        if (c === 13) {
-          if (i + 1 === buffer.length) pendingCR = true
-          else if (buffer.charCodeAt(i + 1) === 10) i++
+      if (buffer.indexOf('\r') === -1) {
+        // LF-only framing (OpenAI, Anthropic): let the engine find the line ends.
+        for (let end = buffer.indexOf('\n'); end !== -1; end = buffer.indexOf('\n', start)) {
+          line(buffer.slice(start, end), out)
+          start = end + 1
         }
-        start = i + 1
+      } else {
+        for (let i = 0; i < buffer.length; i++) {
+          const c = buffer.charCodeAt(i)
+          if (c !== 10 && c !== 13) continue
+          line(buffer.slice(start, i), out)
+          if (c === 13) {
+            if (i + 1 === buffer.length) pendingCR = true
+            else if (buffer.charCodeAt(i + 1) === 10) i++
+          }
+          start = i + 1
+        }
       }
-      buffer = buffer.slice(start)
+      if (start > 0) buffer = buffer.slice(start)
       return out
     },
     /**
@@ -62,7 +71,7 @@ export function createSseParser() {
      */
     end(): SseEvent[] {
       buffer = ''
-      data = []
+      data = undefined
       eventName = undefined
       return []
     },
