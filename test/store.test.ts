@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from 'bun:test'
 import { openStore, type NewApiKey, type Store } from '@tollgate/core'
+import { MIGRATION_COUNT } from './helpers/migration-count'
 import { dropTestDatabases, testDatabases } from './helpers/test-databases'
 
 const databases = await testDatabases()
@@ -39,11 +40,11 @@ for (const database of databases) {
     test('migrations apply on an empty database, then re-apply as a no-op', async () => {
       const options = database.fresh()
       const first = await openStore({ ...options, migrate: false })
-      expect(await first.migrate()).toEqual({ applied: 1, total: 1 })
-      expect(await first.migrate()).toEqual({ applied: 0, total: 1 })
+      expect(await first.migrate()).toEqual({ applied: MIGRATION_COUNT, total: MIGRATION_COUNT })
+      expect(await first.migrate()).toEqual({ applied: 0, total: MIGRATION_COUNT })
       await first.close()
       const again = await openStore(options)
-      expect(await again.migrate()).toEqual({ applied: 0, total: 1 })
+      expect(await again.migrate()).toEqual({ applied: 0, total: MIGRATION_COUNT })
       expect((await again.accounts.create({ name: 'after migrate' })).name).toBe('after migrate')
       await again.close()
     })
@@ -52,8 +53,8 @@ for (const database of databases) {
       const options = database.fresh()
       const stores = await Promise.all([1, 2, 3].map(() => openStore({ ...options, migrate: false })))
       const results = await Promise.all(stores.map((store) => store.migrate()))
-      expect(results.map((result) => result.applied).sort()).toEqual([0, 0, 1])
-      expect(results.every((result) => result.total === 1)).toBe(true)
+      expect(results.map((result) => result.applied).sort()).toEqual([0, 0, MIGRATION_COUNT])
+      expect(results.every((result) => result.total === MIGRATION_COUNT)).toBe(true)
       await Promise.all(stores.map((store) => store.close()))
     })
 

@@ -6,11 +6,11 @@ import { createGateway } from '@tollgate/core'
 import { loadConfig } from '../core/src/runtime/load-config'
 
 describe('zero config: accounts and keys on the embedded SQLite store', () => {
-  test('with no plugins configured, keys and routing are enabled; an explicit list is respected', async () => {
+  test('with no plugins configured, keys, rate limits, billing and routing are enabled; an explicit list is respected', async () => {
     const config = await loadConfig({})
-    expect(config.plugins?.map((plugin) => plugin.name)).toEqual(['keys', 'routing'])
+    expect(config.plugins?.map((plugin) => plugin.name)).toEqual(['keys', 'ratelimit', 'billing', 'routing'])
     const withoutPluginList = await loadConfig({ TOLLGATE_CONFIG: 'test/fixtures/config/tollgate.config.ts' })
-    expect(withoutPluginList.plugins?.map((plugin) => plugin.name)).toEqual(['keys', 'routing'])
+    expect(withoutPluginList.plugins?.map((plugin) => plugin.name)).toEqual(['keys', 'ratelimit', 'billing', 'routing'])
     const explicit = await loadConfig({ TOLLGATE_CONFIG: 'test/fixtures/config/no-plugins.config.ts' })
     expect(explicit.plugins).toEqual([])
   })

@@ -6,6 +6,11 @@
 export interface Usage {
   input: { total: number; noCache: number; cacheRead: number; cacheWrite: number }
   output: { total: number; text: number; reasoning: number }
+  /**
+   * What the request cost, in USD, when a plugin prices usage (`priceUsage` hook): set by the
+   * gateway on the final usage only, and rendered as `cost` in the client's usage object.
+   */
+  cost?: number
 }
 
 export function emptyUsage(): Usage {

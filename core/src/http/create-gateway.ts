@@ -17,6 +17,7 @@ import { answerPreflight, checkOrigin, originNotAllowed } from './cors-policy'
 import { documentedResponses, documentWildcardRoutes } from './documented-responses'
 import { elysiaErrorToGatewayError } from './elysia-error-to-gateway-error'
 import { dialectForPath, inferenceRoutes } from './inference-routes'
+import { documentModelRoutes, mountModelRoutes } from './models/model-routes'
 import { mountPluginRoutes } from './mount-plugin-routes'
 import { readJsonBody } from './read-json-body'
 import { requestPath } from './request-path'
@@ -60,7 +61,7 @@ export function createGateway(config: GatewayConfig = {}) {
       openapi({
         path: '/openapi',
         documentation: {
-          paths: documentWildcardRoutes(inferenceRoutes, API_KEY_SECURITY) as never,
+          paths: { ...documentWildcardRoutes(inferenceRoutes, API_KEY_SECURITY), ...documentModelRoutes(API_KEY_SECURITY) } as never,
           info: { title: 'Tollgate', version: '0.1.0', description: 'One API for every LLM provider: OpenAI and Anthropic surfaces, any provider behind them.' },
           components: {
             securitySchemes: {
@@ -86,7 +87,7 @@ export function createGateway(config: GatewayConfig = {}) {
         const preflight = answerPreflight(request)
         if (preflight) return preflight
       }
-      const dialect = dialectForPath(path)
+      const dialect = dialectForPath(path, request.headers)
       const admission = await authenticateRequest(runtime, dialect, request, path, admin ? ['admin'] : [])
       if (admission instanceof Response) return admission
       if (request.headers.has('origin')) {
@@ -104,7 +105,7 @@ export function createGateway(config: GatewayConfig = {}) {
       const path = requestPath(request.url)
       const gatewayError = elysiaErrorToGatewayError(code, error)
       const admission = admissions.get(request)
-      const dialect = dialectForPath(path)
+      const dialect = dialectForPath(path, request.headers)
       if (admission) return failure(runtime, dialect, admission.context, admission.finish, gatewayError)
       const rendered = dialect.renderError(gatewayError)
       return new Response(JSON.stringify(rendered.body), { status: rendered.status, headers: { 'content-type': 'application/json', ...rendered.headers } })
@@ -117,6 +118,7 @@ export function createGateway(config: GatewayConfig = {}) {
       ({ request, body, params }) => {
         const admission = admissions.get(request)
         if (!admission) throw new GatewayError({ status: 401, message: 'Missing or invalid API key', code: 'invalid_api_key' })
+        if (route.handle) return route.handle(runtime, admission, request, body as Record<string, unknown>, params as Record<string, string>)
         return handleInference(runtime, route.dialect, admission, request, body as Record<string, unknown>, params as Record<string, string>)
       },
       {
@@ -128,11 +130,17 @@ export function createGateway(config: GatewayConfig = {}) {
           summary: route.summary,
           tags: [route.tag],
           security: API_KEY_SECURITY,
-          responses: documentedResponses({ ok: route.response, okDescription: 'The completion (JSON), or a server-sent event stream when `stream: true`', stream: true, errorSchema: route.errorSchema }) as never,
+          responses: documentedResponses({
+            ok: route.response,
+            okDescription: route.streams === false ? 'The result' : 'The completion (JSON), or a server-sent event stream when `stream: true`',
+            stream: route.streams !== false,
+            errorSchema: route.errorSchema,
+          }) as never,
         },
       },
     )
   }
+  mountModelRoutes(app, { runtime, plugins, admissions, security: API_KEY_SECURITY })
   mountPluginRoutes(app, plugins, admissions)
   return app
 }

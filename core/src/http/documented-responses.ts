@@ -50,8 +50,8 @@ export function documentWildcardRoutes(routes: InferenceRoute[], security: Array
             { name: 'model', in: 'path', required: true, schema: { type: 'string' }, description: 'A model id (`gemini-2.5-flash`) or `provider/model`, percent-encoded' },
             ...(documented.stream ? [{ name: 'alt', in: 'query', required: false, schema: { type: 'string', enum: ['sse'] }, description: '`sse` for server-sent events; absent for a streamed JSON array' }] : []),
           ],
-          requestBody: { required: true, content: { 'application/json': { schema: route.body } } },
-          responses: documentedResponses({ ok: route.response, okDescription: documented.stream ? 'The stream of responses' : 'The response', stream: documented.stream, errorSchema: route.errorSchema }),
+          requestBody: { required: true, content: { 'application/json': { schema: documented.body ?? route.body } } },
+          responses: documentedResponses({ ok: documented.response ?? route.response, okDescription: documented.stream ? 'The stream of responses' : 'The response', stream: documented.stream, errorSchema: route.errorSchema }),
         },
       }
     }

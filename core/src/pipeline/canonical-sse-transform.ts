@@ -4,6 +4,7 @@ import type { StreamRenderer } from '../plugin/dialect'
 import type { RequestContext } from '../plugin/gateway-plugin'
 import type { StreamConverter } from '../plugin/provider-spec'
 import type { HookRunner } from './create-hook-runner'
+import { priceFinalUsage } from './price-final-usage'
 import type { SseTransform } from './metered-sse-stream'
 
 /**
@@ -23,7 +24,7 @@ export function createCanonicalSseTransform(options: {
 
   function handle(events: StreamEvent[]): string {
     let out = ''
-    for (const event of events) {
+    for (let event of events) {
       if (terminated) break
       switch (event.type) {
         case 'text-delta':
@@ -41,6 +42,8 @@ export function createCanonicalSseTransform(options: {
           context.usage = event.usage
           break
         case 'finish':
+          // The final usage is priced before it is rendered, so the client's last usage carries `cost`.
+          if (hooks.pricesUsage) event = { ...event, usage: priceFinalUsage(context, hooks, event.usage) }
           context.usage = event.usage
           terminated = true
           break

@@ -18,6 +18,7 @@ export function createHookRunner(plugins: GatewayPlugin[], logger: Logger) {
   const transformHooks = collect('transformRequest')
   const wrapHooks = collect('wrapUpstream')
   const streamEventHooks = collect('onStreamEvent')
+  const priceHooks = collect('priceUsage')
   const usageHooks = collect('onUsage')
   const errorHooks = collect('onError')
   const finishHooks = collect('onFinish')
@@ -34,6 +35,8 @@ export function createHookRunner(plugins: GatewayPlugin[], logger: Logger) {
   return {
     /** True when some plugin needs the canonical form (the fast path is then off). */
     needsCanonical: transformHooks.length > 0 || streamEventHooks.length > 0,
+    /** True when some plugin prices usage (responses then carry the cost). */
+    pricesUsage: priceHooks.length > 0,
 
     async authenticate(context: RequestContext, credential: string | undefined): Promise<Principal | undefined> {
       for (const { hook } of authenticateHooks) {
@@ -74,6 +77,18 @@ export function createHookRunner(plugins: GatewayPlugin[], logger: Logger) {
           logger.error(`[tollgate] ${plugin}.onStreamEvent failed:`, error)
         }
       }
+    },
+    /** The cost of the final usage in USD (first plugin that prices it); a failing pricer is logged and skipped. */
+    priceUsage(context: RequestContext, usage: Usage): number | undefined {
+      for (const { hook, plugin } of priceHooks) {
+        try {
+          const cost = hook(context, usage)
+          if (typeof cost === 'number' && Number.isFinite(cost)) return cost
+        } catch (error) {
+          logger.error(`[tollgate] ${plugin}.priceUsage failed:`, error)
+        }
+      }
+      return undefined
     },
     async onUsage(context: RequestContext, usage: Usage) {
       for (const { hook, plugin } of usageHooks) await observe('onUsage', plugin, () => hook(context, usage))

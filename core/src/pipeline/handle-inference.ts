@@ -11,6 +11,7 @@ import { createRequestContext } from './create-request-context'
 import { estimateInputTokens } from './estimate-input-tokens'
 import { createMeteredSseStream } from './metered-sse-stream'
 import { createPassthroughSseTransform } from './passthrough-sse-transform'
+import { COST_HEADER, priceFinalUsage } from './price-final-usage'
 import { createUpstreamAttempt, takesFastPath } from './create-upstream-attempt'
 import { ensureCanonical } from './prepare-upstream-request'
 import { readRoutingPreferences } from './read-routing-preferences'
@@ -67,6 +68,7 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
     context.stream = target.stream
     context.estimate = { inputTokens: estimateInputTokens(request), maxOutputTokens: target.maxOutputTokens }
     const renderContext: RenderContext = { model: target.model, requestId: context.id, includeUsage: target.includeUsage, options: target.options }
+    if (runtime.hooks.pricesUsage) renderContext.priceUsage = (usage) => runtime.hooks.priceUsage(context, usage)
 
     await runtime.hooks.admit(context)
     context.route = (await runtime.hooks.resolveRoute(context)) ?? runtime.catalog.resolve(context.model)
@@ -98,12 +100,18 @@ export async function handleInference(runtime: InferenceRuntime, dialect: Dialec
     const text = await response.text()
     const upstreamBody = parseUpstreamJson(text, route.provider.id)
     if (fastPath) {
-      context.usage = dialect.createTap(renderContext).usageFromBody(upstreamBody)
+      const tap = dialect.createTap(renderContext)
+      context.usage = priceFinalUsage(context, runtime.hooks, tap.usageFromBody(upstreamBody))
+      const cost = context.usage.cost
+      // Priced: the cost joins the upstream's own usage object (the only case the body is re-serialised).
+      if (cost !== undefined) context.responseHeaders.set(COST_HEADER, String(cost))
+      if (cost !== undefined && tap.addCostToBody) tap.addCostToBody(upstreamBody, cost)
       void finish('ok')
-      return new Response(text, { status: 200, headers: jsonHeaders(context.responseHeaders) })
+      return new Response(cost !== undefined && tap.addCostToBody ? JSON.stringify(upstreamBody) : text, { status: 200, headers: jsonHeaders(context.responseHeaders) })
     }
     const canonicalResponse = route.provider.spec.convertResponse(upstreamBody, conversion)
-    context.usage = canonicalResponse.usage
+    canonicalResponse.usage = context.usage = priceFinalUsage(context, runtime.hooks, canonicalResponse.usage)
+    if (context.usage.cost !== undefined) context.responseHeaders.set(COST_HEADER, String(context.usage.cost))
     void finish('ok')
     return new Response(JSON.stringify(dialect.renderResponse(canonicalResponse, renderContext)), { status: 200, headers: jsonHeaders(context.responseHeaders) })
   } catch (error) {

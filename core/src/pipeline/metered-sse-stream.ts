@@ -61,7 +61,7 @@ export function createMeteredSseStream(options: MeteredStreamOptions): ReadableS
     controller.close()
     // A terminal seen before the upstream closed: the rest is discarded off the client's path
     // (usually the upstream is already done and this costs one read, keeping the connection reusable).
-    if (!upstreamDone) reader.read().then((next) => next.done || reader.cancel(), () => {})
+    if (!upstreamDone) reader.read().then((next) => (next.done ? undefined : reader.cancel()), () => {})
     close(transform.error ? 'error' : 'ok', transform.error)
   }
 

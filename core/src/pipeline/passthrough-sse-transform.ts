@@ -38,7 +38,7 @@ export function createPassthroughSseTransform(options: {
       }
       if (result.drop) return ''
       forwarded++
-      return encodeSse(event.data, event.event)
+      return encodeSse(result.data ?? event.data, event.event)
     },
     end: () =>
       terminal(new GatewayError({ status: 502, type: 'upstream_error', code: 'stream_truncated', message: 'Upstream stream ended before completion' })),

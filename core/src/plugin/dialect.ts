@@ -11,6 +11,11 @@ export interface RenderContext {
   includeUsage: boolean
   /** Dialect-specific rendering options read from the request (e.g. Gemini `alt=sse` vs JSON array). */
   options?: Record<string, unknown>
+  /**
+   * Prices a final usage (USD), present only when a plugin prices usage: fast-path taps call it
+   * on the event carrying the final usage and put the cost into that event (`TapResult.data`).
+   */
+  priceUsage?(usage: Usage): number | undefined
 }
 
 /** What a request asks for, wherever the dialect keeps it (body for OpenAI/Anthropic, URL for Gemini). */
@@ -39,6 +44,8 @@ export interface TapResult {
   error?: { status: number; message: string; type?: string }
   /** The event is the dialect's clean terminal (OpenAI [DONE], Anthropic message_stop). */
   done?: boolean
+  /** The event's data to forward instead of the upstream's (the final usage with its `cost` added). */
+  data?: string
 }
 
 /** An inbound API dialect: converts client wire format to canonical and back. Lives in core. */
@@ -53,5 +60,10 @@ export interface Dialect {
   createStreamRenderer(context: RenderContext): StreamRenderer
   renderError(error: GatewayError): { status: number; body: unknown; headers?: Record<string, string> }
   /** Fast path: read usage/errors from the provider's native events of this same format. */
-  createTap(context: RenderContext): { tap(event: SseEvent): TapResult; usageFromBody(body: any): Usage }
+  createTap(context: RenderContext): {
+    tap(event: SseEvent): TapResult
+    usageFromBody(body: any): Usage
+    /** Fast path, JSON: write the request's cost (USD) into the upstream body's usage object. */
+    addCostToBody?(body: any, cost: number): void
+  }
 }

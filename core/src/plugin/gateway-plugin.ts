@@ -153,6 +153,13 @@ export interface GatewayHooks {
   wrapUpstream?(context: RequestContext, next: UpstreamCall): Promise<Response>
   /** Observe each canonical stream event. Having this hook disables the same-format fast path. */
   onStreamEvent?(context: RequestContext, event: StreamEvent): void
+  /**
+   * Price the final usage (USD) as soon as it is known, before the response renders it: the cost
+   * reaches the client as `usage.cost` in the body (streams: in the final usage event) and, for
+   * JSON responses, the `x-tollgate-cost` header. Synchronous and pure (it runs on the response
+   * path); the first plugin returning a number wins. Without this hook nothing is priced.
+   */
+  priceUsage?(context: RequestContext, usage: Usage): number | undefined
   /** Final usage of a request that reached the upstream (also partial usage of aborted streams). */
   onUsage?(context: RequestContext, usage: Usage): void | Promise<void>
   onError?(context: RequestContext, error: GatewayError): void | Promise<void>
@@ -168,11 +175,32 @@ export interface PluginRoute {
   handler(input: { request: Request; body: unknown; query: Record<string, string | undefined>; params: Record<string, string>; context?: RequestContext }): Response | unknown | Promise<Response | unknown>
 }
 
+/** A model as `GET /v1/models` lists it, handed to `describeModel`. */
+export interface ListedModel {
+  /** The id shown to clients: `provider/model`, or an alias name. */
+  id: string
+  provider: string
+  /** The provider's own id of the model. */
+  upstreamModel: string
+  /** The catalogue entry. */
+  info: ModelInfo
+  /** Set when `id` is a config alias: the `provider/model` it stands for. */
+  aliasOf?: string
+}
+
+/**
+ * Fields a plugin adds to a model's entry in `GET /v1/models` (OpenAI shape), e.g. a billing plugin's
+ * `pricing: { input, output, ... }`. Later plugins override earlier ones; `undefined` adds nothing.
+ */
+export type ModelDescription = Record<string, unknown>
+
 export interface GatewayPlugin {
   /** Unique name, also the key of its `context.state` slot. */
   name: string
   hooks?: GatewayHooks
   routes?: PluginRoute[]
+  /** Extra fields for a model's entry in `GET /v1/models` (prices, limits, ...); called per listed model. */
+  describeModel?(model: ListedModel): ModelDescription | undefined
   /** Commands for `bun run tollgate <command>` (e.g. `keys create`), run against the same store. */
   commands?: PluginCommand[]
   /** Called once when the gateway starts, in plugin order, with what core provides (store, Redis, providers). */

@@ -1,4 +1,4 @@
-import type { CanonicalRequest, CanonicalResponse, StreamEvent, Warning } from '../canonical'
+import type { CanonicalEmbeddingRequest, CanonicalEmbeddingResponse, CanonicalRequest, CanonicalResponse, StreamEvent, Warning } from '../canonical'
 import type { GatewayErrorInit } from '../errors/gateway-error'
 import type { SseEvent } from '../sse/sse-parser'
 import type { ModelInfo } from './model-info'
@@ -85,6 +85,41 @@ export interface ProviderSpecV1 {
    * included); every other client gets the main format above.
    */
   alternateFormats?: WireFormatSpec[]
+  /** Embeddings (`POST /v1/embeddings`, Gemini `:embedContent`); absent → the provider has none (a 400 naming `model`). */
+  embeddings?: EmbeddingsOperation
+  /**
+   * Exact input-token counting by the provider itself (Anthropic `count_tokens`, Gemini `:countTokens`).
+   * Absent → the gateway answers count requests with its own estimate, marked as such.
+   */
+  countTokens?: CountTokensOperation
+}
+
+/** The embeddings operation of a provider: its endpoint and conversions from and to the canonical form. */
+export interface EmbeddingsOperation {
+  /** Wire format of the request body: `request.extra[wireFormat]` (a same-format client's unmapped fields) is the provider's to merge. */
+  wireFormat: string
+  /** Endpoint path, e.g. `/embeddings` (a request may override it: Gemini puts the model in the URL). */
+  endpoint: string
+  convertRequest(request: CanonicalEmbeddingRequest, context: ConversionContext): ConvertedRequest
+  convertResponse(body: any, context: ConversionContext): CanonicalEmbeddingResponse
+  /** Defaults to the provider's `convertError`. */
+  convertError?(status: number, body: unknown, headers: Headers): GatewayErrorInit
+}
+
+/** Counting a request's input tokens with the provider's own tokenizer, without generating. */
+export interface CountTokensOperation {
+  /** The client dialect whose count request this provider takes as is (same-format fast path), e.g. `anthropic-messages`. */
+  wireFormat: string
+  /** Endpoint path (a request may override it). */
+  endpoint: string
+  /** A canonical request (any client dialect) → the provider's count request. */
+  convertRequest(request: CanonicalRequest, context: ConversionContext): ConvertedRequest
+  /** Same-format fast path: the client's own count body, adjusted (model id). Absent → always through the canonical form. */
+  preparePassthroughBody?(body: Record<string, unknown>, context: ConversionContext): ConvertedRequest
+  /** The provider's answer → input tokens. */
+  convertResponse(body: any, context: ConversionContext): number
+  /** Defaults to the provider's `convertError`. */
+  convertError?(status: number, body: unknown, headers: Headers): GatewayErrorInit
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineProvider } from '@tollgate/core'
+import { anthropicCountTokens } from './anthropic-count-tokens'
 import { anthropicModels } from './anthropic-models'
 import { convertAnthropicError } from './convert-anthropic-error'
 import { convertAnthropicResponse } from './convert-anthropic-response'
@@ -28,4 +29,5 @@ export const anthropic = defineProvider({
   createStreamConverter: createAnthropicStreamConverter,
   convertError: convertAnthropicError,
   preparePassthroughBody: prepareAnthropicPassthroughBody,
+  countTokens: anthropicCountTokens,
 })

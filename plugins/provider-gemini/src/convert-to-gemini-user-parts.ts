@@ -43,7 +43,8 @@ function mediaPart(source: MediaSource, mediaType: string | undefined, extra: Ex
 }
 
 function imagePart(part: ImagePart, param: string, warnings: Warning[]): GeminiPart {
-  if (part.detail !== undefined) warnings.push({ param: `${param}.detail`, message: `image detail '${part.detail}' has no Gemini equivalent; ignored` })
+  // `auto` is everyone's default, so only an explicit low/high detail is lost.
+  if (part.detail !== undefined && part.detail !== 'auto') warnings.push({ param: `${param}.detail`, message: `image detail '${part.detail}' has no Gemini equivalent; ignored` })
   const mediaType = part.source.kind === 'url' ? imageTypeOf(part.source.url) : undefined
   return mediaPart(part.source, mediaType, part.providerData?.[GEMINI_WIRE] ?? {}, param)
 }

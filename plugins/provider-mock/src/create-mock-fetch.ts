@@ -1,5 +1,7 @@
-import type { CanonicalRequest, FetchFunction, StreamEvent } from '@tollgate/core'
+import type { CanonicalEmbeddingRequest, CanonicalRequest, FetchFunction, StreamEvent } from '@tollgate/core'
+import { generateMockEmbeddings } from './generate-mock-embeddings'
 import { generateMockResponse } from './generate-mock-response'
+import { readDirectives } from './read-directives'
 import { mockStreamEvents } from './mock-stream-events'
 
 export interface MockOptions {
@@ -17,13 +19,21 @@ const sleep = (ms: number, signal?: AbortSignal | null) =>
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
+/** Embeddings; an `[[error:N]]` directive in an input answers that HTTP error. */
+function answerEmbeddings(request: CanonicalEmbeddingRequest): Response {
+  const errorStatus = request.inputs.map((input) => (input.type === 'text' ? readDirectives(input.text).errorStatus : undefined)).find(Boolean)
+  if (errorStatus) return json({ error: { message: `Mock error ${errorStatus} on demand` } }, errorStatus)
+  return json(generateMockEmbeddings(request))
+}
+
 /**
  * The mock provider's transport: an in-process `fetch` whose wire format is the canonical form
  * itself (JSON responses, SSE of canonical events), so no network is involved.
  */
 export function createMockFetch(options: MockOptions = {}): FetchFunction {
   const encoder = new TextEncoder()
-  return async (_input, init) => {
+  return async (input, init) => {
+    if (String(input).endsWith('/embeddings')) return answerEmbeddings(JSON.parse(String(init?.body)))
     const request = JSON.parse(String(init?.body)) as CanonicalRequest
     const { response, directives } = generateMockResponse(request, request.model)
     if (directives.errorStatus) {

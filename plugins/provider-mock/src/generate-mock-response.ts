@@ -41,7 +41,10 @@ export function generateMockResponse(request: CanonicalRequest, modelId: string)
   }
 
   const answeredTools = last?.role === 'tool' || last?.content.some((part) => part.type === 'tool-result')
-  const wantedCalls = directives.callAllTools
+  // Directives ask for calls once: after the tool results come back, the mock answers in text.
+  const wantedCalls = answeredTools
+    ? []
+    : directives.callAllTools
     ? (request.tools ?? []).map((tool) => ({ name: tool.name, arguments: '{}' }))
     : directives.toolCalls.length > 0
       ? directives.toolCalls

@@ -1,3 +1,5 @@
 export { mock, mockProvider } from './mock-provider'
 export type { MockOptions } from './create-mock-fetch'
 export { generateMockResponse } from './generate-mock-response'
+export { generateMockEmbeddings, mockVector, MOCK_EMBEDDING_DIMENSIONS } from './generate-mock-embeddings'
+export { mockEmbeddings } from './mock-embeddings'

@@ -87,3 +87,14 @@ runProviderContract(mockProvider, {
   responses: { echo: await (await call(request('hi'))).json() },
   errors: { 'error-429': { status: 429, body: { error: { message: 'Mock error 429 on demand' } } } },
 })
+
+test('a tool directive is answered once: after its result the mock replies in text', async () => {
+  const first = await (await call(request('[[tool:weather {}]]'))).json()
+  const second = await (
+    await call({
+      ...request('[[tool:weather {}]]'),
+      messages: [...request('[[tool:weather {}]]').messages, { role: 'assistant', content: [first.content[0]] }, { role: 'tool', content: [{ type: 'tool-result', toolCallId: first.content[0].id, content: 'sunny' }] }],
+    })
+  ).json()
+  expect(second.content).toEqual([{ type: 'text', text: 'Tool results: sunny' }])
+})

@@ -1,8 +1,10 @@
 import { defineProvider, type CanonicalResponse, type ProviderFactoryResult, type StreamEvent } from '@tollgate/core'
 import { createMockFetch, type MockOptions } from './create-mock-fetch'
+import { mockEmbeddings } from './mock-embeddings'
 
 /**
- * A deterministic provider for demos and tests: `mock/echo`, `mock/tools`, `mock/reasoning`.
+ * A deterministic provider for demos and tests: `mock/echo`, `mock/tools`, `mock/reasoning`, and the
+ * embedding model `mock/embed` (deterministic unit vectors).
  * Its wire format is the canonical form, so it exercises every dialect without a network.
  */
 export const mockProvider = defineProvider({
@@ -17,7 +19,9 @@ export const mockProvider = defineProvider({
     { id: 'echo', type: 'chat', contextWindow: 1_000_000, maxOutputTokens: 100_000, defaultMaxTokens: 4096, capabilities: ['tools', 'vision', 'json_schema'] },
     { id: 'tools', type: 'chat', contextWindow: 1_000_000, maxOutputTokens: 100_000, defaultMaxTokens: 4096, capabilities: ['tools', 'json_schema'] },
     { id: 'reasoning', type: 'chat', contextWindow: 1_000_000, maxOutputTokens: 100_000, defaultMaxTokens: 4096, capabilities: ['tools', 'reasoning'] },
+    { id: 'embed', type: 'embedding', contextWindow: 8_192 },
   ],
+  embeddings: mockEmbeddings,
   convertRequest: (request, context) => ({ body: { ...request, ...request.extra['tollgate-canonical'], model: context.modelId } }),
   convertResponse: (body: CanonicalResponse) => body,
   createStreamConverter() {

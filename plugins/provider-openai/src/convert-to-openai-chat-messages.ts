@@ -1,4 +1,4 @@
-import type { CanonicalRequest, FilePart, ImagePart, Message, TextPart, ToolResultPart, Warning } from '@tollgate/core'
+import { convertToOpenAIChatReasoning, type CanonicalRequest, type FilePart, type ImagePart, type Message, type ReasoningPart, type TextPart, type ToolResultPart, type Warning } from '@tollgate/core'
 import {
   convertToOpenAIChatContentPart,
   convertToOpenAIChatTextContent,
@@ -9,8 +9,26 @@ import {
 const WIRE = 'openai-chat'
 type WireMessage = Record<string, unknown>
 
-function convertAssistant(message: Extract<Message, { role: 'assistant' }>): WireMessage {
+/** Options of OpenAI-compatible servers that differ from OpenAI itself. */
+export interface OpenAIChatMessageOptions {
+  /**
+   * Reasoning of earlier assistant turns: `drop` (OpenAI, the default: Chat Completions cannot take
+   * it back), `reasoning_content` (its text, as DeepSeek requires in tool loops) or
+   * `reasoning_details` (OpenRouter: text, signatures and encrypted data, plus `reasoning_content`).
+   */
+  reasoningHistory?: 'drop' | 'reasoning_content' | 'reasoning_details'
+}
+
+function convertReasoningHistory(parts: ReasoningPart[], mode: OpenAIChatMessageOptions['reasoningHistory']): WireMessage {
+  if (mode === undefined || mode === 'drop' || parts.length === 0) return {}
+  const converted = convertToOpenAIChatReasoning(parts)
+  if (mode === 'reasoning_details') return converted
+  return converted.reasoning_content === undefined ? {} : { reasoning_content: converted.reasoning_content }
+}
+
+function convertAssistant(message: Extract<Message, { role: 'assistant' }>, options: OpenAIChatMessageOptions): WireMessage {
   const texts: TextPart[] = []
+  const reasoning: ReasoningPart[] = []
   let refusal: string | undefined
   const toolCalls: WireMessage[] = []
   for (const part of message.content) {
@@ -18,10 +36,10 @@ function convertAssistant(message: Extract<Message, { role: 'assistant' }>): Wir
     else if (part.type === 'text') texts.push(part)
     else if (part.type === 'tool-call') {
       toolCalls.push({ id: part.id, type: 'function', function: { name: part.name, arguments: part.arguments }, ...part.providerData?.[WIRE] })
-    }
-    // Reasoning parts are dropped: OpenAI Chat cannot take reasoning back.
+    } else if (part.type === 'reasoning') reasoning.push(part)
   }
-  const converted: WireMessage = { role: 'assistant' }
+  // OpenAI itself cannot take reasoning back; compatible servers may (see `reasoningHistory`).
+  const converted: WireMessage = { role: 'assistant', ...convertReasoningHistory(reasoning, options.reasoningHistory) }
   if (texts.length > 0) converted.content = convertToOpenAIChatTextContent(texts)
   else if (toolCalls.length === 0) converted.content = ''
   if (refusal !== undefined) converted.refusal = refusal
@@ -34,7 +52,7 @@ function convertAssistant(message: Extract<Message, { role: 'assistant' }>): Wir
  * in a user turn). OpenAI tool messages take text only: images/files returned by tools follow in
  * one user message after the run of tool messages.
  */
-export function convertToOpenAIChatMessages(request: CanonicalRequest, warnings: Warning[]): WireMessage[] {
+export function convertToOpenAIChatMessages(request: CanonicalRequest, warnings: Warning[], options: OpenAIChatMessageOptions = {}): WireMessage[] {
   const messages: WireMessage[] = []
   if (request.system && request.system.length > 0) {
     messages.push({ role: request.systemDeveloper ? 'developer' : 'system', content: convertToOpenAIChatTextContent(request.system) })
@@ -77,7 +95,7 @@ export function convertToOpenAIChatMessages(request: CanonicalRequest, warnings:
       if (userParts.length === 0) return
     }
     flushAttachments()
-    if (message.role === 'assistant') messages.push(convertAssistant(message))
+    if (message.role === 'assistant') messages.push(convertAssistant(message, options))
     else if (message.role === 'system') {
       messages.push({ role: message.developer ? 'developer' : 'system', content: convertToOpenAIChatTextContent(message.content), ...extra })
     } else {

@@ -1,5 +1,5 @@
 import { GatewayError, type CanonicalRequest, type ConversionContext, type ConvertedRequest, type ReasoningConfig, type ResponseFormat, type ToolChoice, type Warning } from '@tollgate/core'
-import { convertToOpenAIChatMessages } from './convert-to-openai-chat-messages'
+import { convertToOpenAIChatMessages, type OpenAIChatMessageOptions } from './convert-to-openai-chat-messages'
 
 const WIRE = 'openai-chat'
 
@@ -34,10 +34,13 @@ function convertReasoning(reasoning: ReasoningConfig, context: ConversionContext
   return undefined
 }
 
-/** Canonical request -> OpenAI Chat Completions body, then `extra['openai-chat']` merged verbatim. */
-export function convertToOpenAIChatRequest(request: CanonicalRequest, context: ConversionContext): ConvertedRequest {
+/**
+ * Canonical request -> OpenAI Chat Completions body, then `extra['openai-chat']` merged verbatim.
+ * `options` are for OpenAI-compatible servers (OpenAI itself uses the defaults).
+ */
+export function convertToOpenAIChatRequest(request: CanonicalRequest, context: ConversionContext, options: OpenAIChatMessageOptions = {}): ConvertedRequest {
   const warnings: Warning[] = []
-  const body: Record<string, unknown> = { model: context.modelId, messages: convertToOpenAIChatMessages(request, warnings) }
+  const body: Record<string, unknown> = { model: context.modelId, messages: convertToOpenAIChatMessages(request, warnings, options) }
   if (request.tools) {
     body.tools = request.tools.map((tool) => {
       const fn: Record<string, unknown> = { name: tool.name }

@@ -3,11 +3,20 @@ import { convertOpenAIChatResponse } from './convert-openai-chat-response'
 import { convertOpenAIError } from './convert-openai-error'
 import { convertToOpenAIChatRequest } from './convert-to-openai-chat-request'
 import { createOpenAIChatStreamConverter } from './openai-chat-stream-converter'
+import { openaiCompletionsFormat } from './openai-completions-format'
+import { openaiCountTokens } from './openai-count-tokens'
+import { openaiCompletionModels } from './openai-completion-models'
+import { openaiEmbeddingModels } from './openai-embedding-models'
+import { openaiEmbeddings } from './openai-embeddings'
 import { openaiModels } from './openai-models'
 import { openaiResponsesFormat } from './openai-responses-format'
 import { prepareOpenAIChatPassthroughBody } from './prepare-openai-chat-passthrough-body'
 
-/** OpenAI (`POST /v1/chat/completions`; Responses clients get `POST /v1/responses`). Usage: `openai({ apiKey })`. */
+/**
+ * OpenAI (`POST /v1/chat/completions`; Responses clients get `POST /v1/responses`, legacy completions
+ * clients `POST /v1/completions` for completion models), embeddings (`POST /v1/embeddings`) and exact
+ * token counting (`POST /v1/responses/input_tokens`). Usage: `openai({ apiKey })`.
+ */
 export const openai = defineProvider({
   specificationVersion: 'v1',
   id: 'openai',
@@ -17,7 +26,7 @@ export const openai = defineProvider({
   env: { apiKey: 'OPENAI_API_KEY', baseURL: 'OPENAI_BASE_URL' },
   auth: { type: 'bearer' },
   endpoints: { chat: '/chat/completions' },
-  models: openaiModels,
+  models: [...openaiModels, ...openaiEmbeddingModels, ...openaiCompletionModels],
   modelPrefixes: ['gpt-', 'o1', 'o3', 'o4', 'chatgpt-', 'codex-'],
   passthroughHeaders: [],
   convertRequest: convertToOpenAIChatRequest,
@@ -25,5 +34,7 @@ export const openai = defineProvider({
   createStreamConverter: createOpenAIChatStreamConverter,
   convertError: convertOpenAIError,
   preparePassthroughBody: prepareOpenAIChatPassthroughBody,
-  alternateFormats: [openaiResponsesFormat],
+  alternateFormats: [openaiResponsesFormat, openaiCompletionsFormat],
+  embeddings: openaiEmbeddings,
+  countTokens: openaiCountTokens,
 })

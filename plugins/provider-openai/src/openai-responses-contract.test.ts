@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { defineProvider, selectWireFormat } from '@tollgate/core'
 import { runProviderContract } from '@tollgate/core/testing'
 import { readResponsesFixture, readResponsesJsonFixture, responsesFixtureNames } from '../test-support/read-responses-fixture'
+import { openaiCompletionsFormat } from './openai-completions-format'
 import { openai } from './openai-provider'
 import { openaiResponsesFormat } from './openai-responses-format'
 
@@ -27,7 +28,7 @@ runProviderContract(defineProvider(responsesSpec), {
 describe('openai provider: Responses as an alternate format', () => {
   test('the Responses format is registered beside Chat Completions, which stays the main format', () => {
     expect([openai.spec.wireFormat, openai.spec.endpoints.chat]).toEqual(['openai-chat', '/chat/completions'])
-    expect(openai.spec.alternateFormats).toEqual([openaiResponsesFormat])
+    expect(openai.spec.alternateFormats).toEqual([openaiResponsesFormat, openaiCompletionsFormat])
     expect([responsesSpec.id, responsesSpec.wireFormat, responsesSpec.endpoints.chat, responsesSpec.defaultBaseURL]).toEqual(['openai', 'openai-responses', '/responses', 'https://api.openai.com/v1'])
     expect(responsesSpec.auth).toEqual({ type: 'bearer' })
     expect(responsesSpec.convertError).toBe(openai.spec.convertError)

@@ -19,7 +19,7 @@ function parse(data: string): any {
  * verbatim. Only message_start, message_delta and error are parsed (chosen by the SSE event name);
  * content deltas are never parsed. Usage is cumulative: the latest non-null value of each counter.
  */
-export function createAnthropicMessagesTap(_context: RenderContext) {
+export function createAnthropicMessagesTap(context: RenderContext) {
   let usage: AnthropicUsage = {}
   return {
     tap(event: SseEvent): TapResult {
@@ -27,9 +27,16 @@ export function createAnthropicMessagesTap(_context: RenderContext) {
         case 'message_start':
           usage = mergeAnthropicUsage(usage, parse(event.data)?.message?.usage)
           return { usage: convertAnthropicUsage(usage) }
-        case 'message_delta':
-          usage = mergeAnthropicUsage(usage, parse(event.data)?.usage)
-          return { usage: convertAnthropicUsage(usage) }
+        case 'message_delta': {
+          const delta = parse(event.data)
+          usage = mergeAnthropicUsage(usage, delta?.usage)
+          const final = convertAnthropicUsage(usage)
+          // Priced by the gateway: message_delta's usage (the final one) carries `cost` (USD).
+          const cost = context.priceUsage?.(final)
+          if (cost === undefined || !delta?.usage || typeof delta.usage !== 'object') return { usage: final }
+          delta.usage.cost = cost
+          return { usage: final, data: JSON.stringify(delta) }
+        }
         case 'message_stop':
           return DONE
         case 'error': {
@@ -43,6 +50,9 @@ export function createAnthropicMessagesTap(_context: RenderContext) {
     },
     usageFromBody(body: any): Usage {
       return convertAnthropicUsage(body?.usage)
+    },
+    addCostToBody(body: any, cost: number) {
+      if (body?.usage && typeof body.usage === 'object') body.usage.cost = cost
     },
   }
 }

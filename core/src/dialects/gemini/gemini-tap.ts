@@ -22,7 +22,7 @@ function parse(data: string): any {
  * `"blockReason"` key, which holds the final usage and is the clean end (`done`). An
  * `{"error": ...}` frame ends the stream in error with its code. Other chunks are never parsed.
  */
-export function createGeminiTap(_context: RenderContext) {
+export function createGeminiTap(context: RenderContext) {
   let first = true
 
   function tap(event: SseEvent): TapResult {
@@ -39,12 +39,21 @@ export function createGeminiTap(_context: RenderContext) {
     if (!chunk) return NOTHING
     const usage = chunk.usageMetadata ? { usage: convertGeminiUsage(chunk.usageMetadata) } : {}
     const done = chunk.candidates?.some((candidate) => typeof candidate.finishReason === 'string') || typeof chunk.promptFeedback?.blockReason === 'string'
-    return done ? { ...usage, done: true } : usage
+    if (!done) return usage
+    // Priced by the gateway: the last chunk's usageMetadata carries `cost` (USD).
+    const cost = usage.usage && context.priceUsage?.(usage.usage)
+    if (cost === undefined || !chunk.usageMetadata) return { ...usage, done: true }
+    chunk.usageMetadata.cost = cost
+    return { ...usage, done: true, data: JSON.stringify(chunk) }
   }
 
   function usageFromBody(body: any): Usage {
     return convertGeminiUsage(body?.usageMetadata)
   }
 
-  return { tap, usageFromBody }
+  function addCostToBody(body: any, cost: number) {
+    if (body?.usageMetadata && typeof body.usageMetadata === 'object') body.usageMetadata.cost = cost
+  }
+
+  return { tap, usageFromBody, addCostToBody }
 }

@@ -34,12 +34,21 @@ export function createOpenAIChatTap(context: RenderContext) {
     if (!chunk) return NOTHING
     const usage = convertOpenAIChatUsage(chunk.usage)
     const usageOnly = Array.isArray(chunk.choices) && chunk.choices.length === 0
-    return usageOnly && !context.includeUsage ? { usage, drop: true } : { usage }
+    if (usageOnly && !context.includeUsage) return { usage, drop: true }
+    // Priced by the gateway: the client's usage chunk carries `cost` (USD).
+    const cost = context.priceUsage?.(usage)
+    if (cost === undefined || !chunk.usage) return { usage }
+    chunk.usage.cost = cost
+    return { usage, data: JSON.stringify(chunk) }
   }
 
   function usageFromBody(body: any): Usage {
     return convertOpenAIChatUsage(body?.usage)
   }
 
-  return { tap, usageFromBody }
+  function addCostToBody(body: any, cost: number) {
+    if (body?.usage && typeof body.usage === 'object') body.usage.cost = cost
+  }
+
+  return { tap, usageFromBody, addCostToBody }
 }

@@ -21,14 +21,22 @@ function parse(data: string): any {
  * cleanly. An `error` event is forwarded and remembered: OpenAI follows it with response.failed,
  * which the client needs too (Codex CLI reads the failure from it), so that one ends the stream.
  */
-export function createOpenAIResponsesTap(_context: RenderContext) {
+export function createOpenAIResponsesTap(context: RenderContext) {
   let pendingError: ReturnType<typeof convertOpenAIResponsesStreamError> | undefined
   return {
     tap(event: SseEvent): TapResult {
       switch (event.event) {
         case 'response.completed':
-        case 'response.incomplete':
-          return { usage: convertOpenAIResponsesUsage(parse(event.data)?.response?.usage), done: true }
+        case 'response.incomplete': {
+          const terminal = parse(event.data)
+          const usage = convertOpenAIResponsesUsage(terminal?.response?.usage)
+          // Priced by the gateway: the final response's usage carries `cost` (USD).
+          const cost = context.priceUsage?.(usage)
+          const usageObject = terminal?.response?.usage
+          if (cost === undefined || !usageObject || typeof usageObject !== 'object') return { usage, done: true }
+          usageObject.cost = cost
+          return { usage, done: true, data: JSON.stringify(terminal) }
+        }
         case 'error':
           pendingError = convertOpenAIResponsesStreamError(parse(event.data))
           return NOTHING
@@ -44,6 +52,9 @@ export function createOpenAIResponsesTap(_context: RenderContext) {
     },
     usageFromBody(body: any): Usage {
       return convertOpenAIResponsesUsage(body?.usage)
+    },
+    addCostToBody(body: any, cost: number) {
+      if (body?.usage && typeof body.usage === 'object') body.usage.cost = cost
     },
   }
 }

@@ -19,14 +19,15 @@ export function convertAnthropicUsage(usage: AnthropicUsage | null | undefined):
   })
 }
 
-/** Canonical usage → the four Anthropic counters, in the order Anthropic writes them. */
-export function toAnthropicUsage(usage: Usage) {
-  return {
+/** Canonical usage → the four Anthropic counters, in the order Anthropic writes them (and `cost` in USD when priced). */
+export function toAnthropicUsage(usage: Usage): { input_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number; output_tokens: number; cost?: number } {
+  const rendered = {
     input_tokens: usage.input.noCache,
     cache_creation_input_tokens: usage.input.cacheWrite,
     cache_read_input_tokens: usage.input.cacheRead,
     output_tokens: usage.output.total,
   }
+  return usage.cost === undefined ? rendered : { ...rendered, cost: usage.cost }
 }
 
 /**

@@ -37,5 +37,7 @@ export function convertToGeminiUsage(usage: Usage, toolUsePromptTokenCount = 0):
   ]
   const metadata: GeminiUsageMetadata = {}
   for (const [name, value] of counters) if (value > 0) metadata[name] = value
+  // The gateway's price of the request (USD), when a plugin priced it.
+  if (usage.cost !== undefined) metadata.cost = usage.cost
   return metadata
 }

@@ -20,15 +20,17 @@ export function convertOpenAIChatUsage(usage: OpenAIChatUsage | null | undefined
   })
 }
 
-/** Canonical -> the usage object an OpenAI client expects. */
+/** Canonical -> the usage object an OpenAI client expects (with `cost` in USD when the gateway priced it). */
 export function convertToOpenAIChatUsage(usage: Usage): OpenAIChatUsage {
   const promptTokensDetails: Record<string, number> = { cached_tokens: usage.input.cacheRead }
   if (usage.input.cacheWrite > 0) promptTokensDetails.cache_write_tokens = usage.input.cacheWrite
-  return {
+  const rendered: OpenAIChatUsage = {
     prompt_tokens: usage.input.total,
     completion_tokens: usage.output.total,
     total_tokens: usage.input.total + usage.output.total,
     prompt_tokens_details: promptTokensDetails,
     completion_tokens_details: { reasoning_tokens: usage.output.reasoning },
   }
+  if (usage.cost !== undefined) rendered.cost = usage.cost
+  return rendered
 }

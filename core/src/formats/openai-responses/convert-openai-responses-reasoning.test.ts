@@ -48,10 +48,11 @@ describe('convertToOpenAIResponsesReasoningItem', () => {
     expect(convertToOpenAIResponsesReasoningItem({ ...part, text: '' }, 'rs_x').summary).toEqual([])
   })
 
-  test('Anthropic thinking, redacted thinking and unattributed reasoning are packed into encrypted_content and come back intact', () => {
+  test('Anthropic thinking, redacted thinking, Gemini thought signatures and unattributed reasoning are packed into encrypted_content and come back intact', () => {
     const parts: ReasoningPart[] = [
       { type: 'reasoning', text: 'Let me add 2 and 2. ✓', signature: 'EqQBCkYIARgCKkD', provider: 'anthropic' },
       { type: 'reasoning', text: '', redactedData: 'EmwKAhgBEgy3va3pzix', provider: 'anthropic' },
+      { type: 'reasoning', text: '', encryptedContent: 'CiIB0e2Kb6Syj1a961Ef', id: 'gemini_wOd8abGuO5rgz7IP5tLEGA_0', provider: 'gemini' },
       { type: 'reasoning', text: 'DeepSeek thoughts' },
     ]
     for (const part of parts) {

@@ -16,6 +16,8 @@ interface ForeignReasoning {
   text: string
   signature?: string
   redactedData?: string
+  /** Opaque state of a provider other than OpenAI (a Gemini thought signature). */
+  encryptedContent?: string
   id?: string
 }
 
@@ -32,6 +34,7 @@ export function encodeForeignReasoning(part: ReasoningPart): string {
   const payload: ForeignReasoning = { format: reasoningFormatFromProvider(part.provider), text: part.text }
   if (part.signature !== undefined) payload.signature = part.signature
   if (part.redactedData !== undefined) payload.redactedData = part.redactedData
+  if (part.encryptedContent !== undefined) payload.encryptedContent = part.encryptedContent
   if (part.id !== undefined) payload.id = part.id
   return FOREIGN_REASONING_PREFIX + utf8ToBase64(JSON.stringify(payload))
 }
@@ -45,6 +48,7 @@ function decodeForeignReasoning(value: string): ReasoningPart | undefined {
     if (provider !== undefined) part.provider = provider
     if (typeof payload.signature === 'string') part.signature = payload.signature
     if (typeof payload.redactedData === 'string') part.redactedData = payload.redactedData
+    if (typeof payload.encryptedContent === 'string') part.encryptedContent = payload.encryptedContent
     if (typeof payload.id === 'string') part.id = payload.id
     return part
   } catch {

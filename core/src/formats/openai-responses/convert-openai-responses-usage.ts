@@ -20,15 +20,20 @@ export function convertOpenAIResponsesUsage(usage: OpenAIResponsesUsage | null |
   })
 }
 
-/** Canonical -> the usage object of a Responses `response` (the detail objects are always present, as clients read them). */
+/**
+ * Canonical -> the usage object of a Responses `response` (the detail objects are always present, as clients read
+ * them), with `cost` in USD when the gateway priced it.
+ */
 export function convertToOpenAIResponsesUsage(usage: Usage): OpenAIResponsesUsage {
   const inputDetails: Record<string, number> = { cached_tokens: usage.input.cacheRead }
   if (usage.input.cacheWrite > 0) inputDetails.cache_write_tokens = usage.input.cacheWrite
-  return {
+  const rendered: OpenAIResponsesUsage = {
     input_tokens: usage.input.total,
     input_tokens_details: inputDetails,
     output_tokens: usage.output.total,
     output_tokens_details: { reasoning_tokens: usage.output.reasoning },
     total_tokens: usage.input.total + usage.output.total,
   }
+  if (usage.cost !== undefined) rendered.cost = usage.cost
+  return rendered
 }

@@ -61,3 +61,90 @@ export const apiKeys = sqliteTable(
   },
   (table) => [uniqueIndex('api_keys_hash_index').on(table.hash), index('api_keys_account_id_index').on(table.accountId, table.id)],
 )
+
+// Billing (see billing-records.ts): the append-only ledger, reservations, per-key spend, usage records.
+const LEDGER_ENTRY_TYPES = ['credit', 'reserve', 'settle', 'release', 'refund', 'adjustment'] as const
+const RESERVATION_STATUSES = ['held', 'settled', 'released', 'expired'] as const
+const OUTCOMES = ['ok', 'error', 'cancelled'] as const
+
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    type: text('type', { enum: LEDGER_ENTRY_TYPES }).notNull(),
+    amountMicros: money('amount_micros').notNull(),
+    reservedMicros: money('reserved_micros').notNull(),
+    balanceAfterMicros: money('balance_after_micros').notNull(),
+    reservedAfterMicros: money('reserved_after_micros').notNull(),
+    requestId: text('request_id'),
+    keyId: text('key_id'),
+    priceVersion: text('price_version'),
+    note: text('note'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (table) => [index('ledger_entries_account_id_index').on(table.accountId, table.id), uniqueIndex('ledger_entries_request_index').on(table.accountId, table.type, table.requestId)],
+)
+
+export const reservations = sqliteTable(
+  'reservations',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    keyId: text('key_id'),
+    amountMicros: money('amount_micros').notNull(),
+    status: text('status', { enum: RESERVATION_STATUSES }).notNull(),
+    priceVersion: text('price_version'),
+    chargedMicros: money('charged_micros'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (table) => [index('reservations_status_index').on(table.status, table.updatedAt)],
+)
+
+export const keySpend = sqliteTable('key_spend', {
+  keyId: text('key_id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  spentMicros: money('spent_micros').notNull().default(0),
+  reservedMicros: money('reserved_micros').notNull().default(0),
+  updatedAt: timestamp('updated_at').notNull(),
+})
+
+export const usageRecords = sqliteTable(
+  'usage_records',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id'),
+    keyId: text('key_id'),
+    projectId: text('project_id'),
+    dialect: text('dialect').notNull(),
+    model: text('model').notNull(),
+    servedModel: text('served_model'),
+    provider: text('provider'),
+    inputTokens: integer('input_tokens').notNull(),
+    inputNoCacheTokens: integer('input_no_cache_tokens').notNull(),
+    inputCacheReadTokens: integer('input_cache_read_tokens').notNull(),
+    inputCacheWriteTokens: integer('input_cache_write_tokens').notNull(),
+    outputTokens: integer('output_tokens').notNull(),
+    outputTextTokens: integer('output_text_tokens').notNull(),
+    outputReasoningTokens: integer('output_reasoning_tokens').notNull(),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull(),
+    costMicros: money('cost_micros').notNull(),
+    chargedMicros: money('charged_micros').notNull(),
+    priceVersion: text('price_version'),
+    latencyMs: integer('latency_ms').notNull(),
+    timeToFirstTokenMs: integer('time_to_first_token_ms'),
+    status: integer('status').notNull(),
+    outcome: text('outcome', { enum: OUTCOMES }).notNull(),
+    errorCode: text('error_code'),
+    streamed: integer('streamed', { mode: 'boolean' }).notNull(),
+    attempts: integer('attempts').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (table) => [index('usage_records_account_id_index').on(table.accountId, table.id), index('usage_records_key_id_index').on(table.keyId, table.id), index('usage_records_created_at_index').on(table.createdAt)],
+)

@@ -1,0 +1,1 @@
+export * from './float32-base64'
