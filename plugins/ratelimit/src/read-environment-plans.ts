@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readJsonSetting } from '@tollgate/core'
 import type { PlanLimits } from './ratelimit-options'
 import { validatePlans } from './ratelimit-config-schema'
 
@@ -8,22 +8,6 @@ import { validatePlans } from './ratelimit-config-schema'
  * `{"free": {"rpm": 20, "tpm": 40000, "maxConcurrency": 2}}`.
  */
 export function readEnvironmentPlans(env: Record<string, string | undefined>): Record<string, PlanLimits> {
-  const value = env.TOLLGATE_RATE_LIMITS?.trim()
-  if (!value) return {}
-  const fromFile = !value.startsWith('{')
-  let text = value
-  if (fromFile) {
-    try {
-      text = readFileSync(value, 'utf8')
-    } catch (error) {
-      throw new Error(`TOLLGATE_RATE_LIMITS names a file that cannot be read: ${value} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-    }
-  }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    throw new Error(`TOLLGATE_RATE_LIMITS${fromFile ? ` (${value})` : ''} is not valid JSON: ${(error as Error).message}`)
-  }
-  return validatePlans(parsed, fromFile ? `TOLLGATE_RATE_LIMITS file ${value}` : 'TOLLGATE_RATE_LIMITS')
+  const setting = readJsonSetting(env, 'TOLLGATE_RATE_LIMITS')
+  return setting ? validatePlans(setting.value, setting.source) : {}
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readJsonSetting } from '@tollgate/core'
 import type { RouteConfig } from './routing-options'
 import { validateRoutes } from './routing-config-schema'
 
@@ -8,22 +8,6 @@ import { validateRoutes } from './routing-config-schema'
  * in other variables, named by each deployment's `apiKeyEnv`.
  */
 export function readEnvironmentRoutes(env: Record<string, string | undefined>): Record<string, RouteConfig> {
-  const value = env.TOLLGATE_ROUTES?.trim()
-  if (!value) return {}
-  const fromFile = !value.startsWith('{')
-  let text = value
-  if (fromFile) {
-    try {
-      text = readFileSync(value, 'utf8')
-    } catch (error) {
-      throw new Error(`TOLLGATE_ROUTES names a file that cannot be read: ${value} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-    }
-  }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    throw new Error(`TOLLGATE_ROUTES${fromFile ? ` (${value})` : ''} is not valid JSON: ${(error as Error).message}`)
-  }
-  return validateRoutes(parsed, fromFile ? `TOLLGATE_ROUTES file ${value}` : 'TOLLGATE_ROUTES')
+  const setting = readJsonSetting(env, 'TOLLGATE_ROUTES')
+  return setting ? validateRoutes(setting.value, setting.source) : {}
 }
