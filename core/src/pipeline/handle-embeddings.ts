@@ -1,3 +1,4 @@
+import { COST_HEADER, priceFinalUsage } from './price-final-usage'
 import { createUsage, type CanonicalEmbeddingRequest, type CanonicalEmbeddingResponse } from '../canonical'
 import { GatewayError } from '../errors/gateway-error'
 import type { Dialect } from '../plugin/dialect'
@@ -62,7 +63,8 @@ export async function handleEmbeddings(runtime: InferenceRuntime, dialect: Embed
     }
     const reported = response.usage?.inputTokens
     const inputTokens = reported ?? estimateEmbeddingTokens(canonical)
-    const usage = createUsage({ noCache: inputTokens })
+    const usage = priceFinalUsage(context, runtime.hooks, createUsage({ noCache: inputTokens }))
+    if (usage.cost !== undefined) context.responseHeaders.set(COST_HEADER, String(usage.cost))
     if (reported === undefined) void finish('ok', { estimatedUsage: usage })
     else {
       context.usage = usage
