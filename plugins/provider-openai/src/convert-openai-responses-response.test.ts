@@ -68,4 +68,22 @@ describe('convertOpenAIResponsesResponse on other shapes', () => {
       usage: createUsage({}),
     })
   })
+
+  test('calls to namespace members keep their `namespace` (with the item id) for the Responses dialect to render back', () => {
+    const body = {
+      id: 'resp_1',
+      object: 'response' as const,
+      model: 'gpt-5',
+      created_at: 1,
+      status: 'completed',
+      output: [
+        { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'spawn_agent', namespace: 'agents', arguments: '{}' },
+        { type: 'custom_tool_call', call_id: 'call_2', name: 'patch', namespace: 'mcp__files', input: 'diff' },
+      ],
+    }
+    expect(convertOpenAIResponsesResponse(body, context).content).toEqual([
+      { type: 'tool-call', id: 'call_1', name: 'spawn_agent', arguments: '{}', providerData: { 'openai-responses': { id: 'fc_1', namespace: 'agents' } } },
+      { type: 'tool-call', id: 'call_2', name: 'patch', arguments: '{"input":"diff"}', providerData: { 'openai-responses': { type: 'custom_tool_call', namespace: 'mcp__files' } } },
+    ])
+  })
 })

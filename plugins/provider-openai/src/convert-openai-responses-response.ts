@@ -19,9 +19,15 @@ export function outputTextPart(text: string, annotations: unknown): TextPart {
   return Array.isArray(annotations) && annotations.length > 0 ? { type: 'text', text, providerData: { [WIRE]: { annotations } } } : { type: 'text', text }
 }
 
+/** What a call item keeps in providerData: its item id and the `namespace` of a namespace member (the Responses dialect renders it back). */
+export function toolCallData(item: OpenAIResponsesOutputItem): Record<string, string> | undefined {
+  const data = { ...(typeof item.id === 'string' && { id: item.id }), ...(typeof item.namespace === 'string' && { namespace: item.namespace }) }
+  return Object.keys(data).length > 0 ? data : undefined
+}
+
 /**
  * One output item -> canonical parts: reasoning (summary, id, encrypted content), message text and
- * refusals, function calls (call_id is the canonical id; the item id is kept), custom tool calls
+ * refusals, function calls (call_id is the canonical id; the item id and namespace are kept), custom tool calls
  * (arguments `{"input": ...}`), and built-in tool items (web_search_call, ...) as OpenAI provider blocks.
  */
 export function convertOpenAIResponsesOutputItem(item: OpenAIResponsesOutputItem): { parts: AssistantPart[]; refusal?: string; toolCall?: boolean } {
@@ -38,10 +44,12 @@ export function convertOpenAIResponsesOutputItem(item: OpenAIResponsesOutputItem
       }
       return refusal === undefined ? { parts } : { parts, refusal }
     }
-    case 'function_call':
-      return { parts: [{ type: 'tool-call', id: item.call_id, name: item.name, arguments: item.arguments ?? '', ...(item.id !== undefined && { providerData: { [WIRE]: itemId } }) }], toolCall: true }
+    case 'function_call': {
+      const data = toolCallData(item)
+      return { parts: [{ type: 'tool-call', id: item.call_id, name: item.name, arguments: item.arguments ?? '', ...(data && { providerData: { [WIRE]: data } }) }], toolCall: true }
+    }
     case 'custom_tool_call':
-      return { parts: [{ type: 'tool-call', id: item.call_id, name: item.name, arguments: customToolArguments(item.input ?? ''), providerData: { [WIRE]: { type: 'custom_tool_call', ...itemId } } }], toolCall: true }
+      return { parts: [{ type: 'tool-call', id: item.call_id, name: item.name, arguments: customToolArguments(item.input ?? ''), providerData: { [WIRE]: { type: 'custom_tool_call', ...toolCallData(item) } } }], toolCall: true }
     default:
       return { parts: [{ type: 'provider-block', provider: 'openai', block: item }] }
   }

@@ -5,28 +5,14 @@ import {
   type ConvertedRequest,
   type ReasoningConfig,
   type ResponseFormat,
-  type ToolChoice,
-  type ToolDefinition,
   type Warning,
 } from '@tollgate/core'
 import { effortForBudget } from './convert-to-openai-chat-request'
 import { convertToOpenAIResponsesInput } from './convert-to-openai-responses-input'
+import { convertToOpenAIResponsesToolChoice, convertToOpenAIResponsesTools } from './convert-to-openai-responses-tools'
 
 const WIRE = 'openai-responses'
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** Function tools in the flat Responses shape; custom tools (marked by the Responses dialect) as `{type: 'custom', name, description, format}`. */
-function convertTool(tool: ToolDefinition): Record<string, unknown> {
-  const extra = tool.providerData?.[WIRE]
-  const description = tool.description === undefined ? {} : { description: tool.description }
-  if (extra?.type === 'custom') return { name: tool.name, ...description, ...extra }
-  return { type: 'function', name: tool.name, ...description, parameters: tool.parameters, ...(tool.strict !== undefined && { strict: tool.strict }), ...extra }
-}
-
-function convertToolChoice(choice: ToolChoice, customTools: ReadonlySet<string>): unknown {
-  if (choice.type !== 'tool') return choice.type
-  return { type: customTools.has(choice.name) ? 'custom' : 'function', name: choice.name }
-}
 
 function convertFormat(format: ResponseFormat): Record<string, unknown> {
   if (format.type !== 'json_schema') return { type: format.type }
@@ -64,7 +50,7 @@ function unsupported(request: CanonicalRequest, warnings: Warning[]) {
 /**
  * `extra['openai-responses']` (fields of a Responses client the canonical form does not map) is
  * merged last, verbatim: objects on both sides merge shallowly (text, reasoning), `tools` appends
- * the client's built-in tools after the function and custom tools, anything else is set as sent.
+ * the client's built-in tools after the function, custom and namespace tools, anything else is set as sent.
  */
 function mergeExtra(body: Record<string, unknown>, extra: Record<string, unknown> | undefined) {
   for (const key in extra) {
@@ -86,8 +72,8 @@ export function convertToOpenAIResponsesRequest(request: CanonicalRequest, conte
   const body: Record<string, unknown> = { model: context.modelId }
   if (request.system?.length) body.instructions = request.system.map((part) => part.text).join('\n\n')
   body.input = convertToOpenAIResponsesInput(request, customTools, warnings)
-  if (request.tools) body.tools = request.tools.map(convertTool)
-  if (request.toolChoice) body.tool_choice = convertToolChoice(request.toolChoice, customTools)
+  if (request.tools) body.tools = convertToOpenAIResponsesTools(request.tools)
+  if (request.toolChoice) body.tool_choice = convertToOpenAIResponsesToolChoice(request.toolChoice, request.tools ?? [])
   if (request.parallelToolCalls !== undefined) body.parallel_tool_calls = request.parallelToolCalls
   if (request.responseFormat) body.text = { format: convertFormat(request.responseFormat) }
   const reasoning = request.reasoning && convertReasoning(request.reasoning, context, warnings)

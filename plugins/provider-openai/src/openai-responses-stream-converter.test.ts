@@ -181,6 +181,22 @@ describe('createOpenAIResponsesStreamConverter on other shapes', () => {
     ])
   })
 
+  test('a call to a namespace member keeps its `namespace` from output_item.added', () => {
+    const item = { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'spawn_agent', namespace: 'agents', arguments: '' }
+    const events = feed([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 0, delta: '{}' },
+      { type: 'response.output_item.done', output_index: 0, item: { ...item, arguments: '{}' } },
+      { type: 'response.completed', response: { status: 'completed' } },
+    ])
+    expect(events.slice(1, -1)).toEqual([
+      { type: 'tool-call-start', index: 0, id: 'call_1', name: 'spawn_agent', providerData: { 'openai-responses': { id: 'fc_1', namespace: 'agents' } } },
+      { type: 'tool-call-delta', index: 0, argumentsDelta: '{}' },
+      { type: 'tool-call-end', index: 0 },
+    ])
+  })
+
   test('a failed response without a preceding error event; a non-JSON event', () => {
     expect(feed([created, { type: 'response.failed', response: { status: 'failed', error: { code: 'server_error', message: 'Key sk-abcdef123456 broke' } } }]).at(-1)).toEqual({
       type: 'error',

@@ -15,6 +15,7 @@ import {
   type StreamEvent,
 } from '@tollgate/core'
 import { redactSecrets } from './convert-openai-error'
+import { toolCallData } from './convert-openai-responses-response'
 import { createResponsesStreamBlocks } from './openai-responses-stream-blocks'
 
 const WIRE = 'openai-responses'
@@ -35,11 +36,11 @@ export function createOpenAIResponsesStreamConverter(context: ConversionContext)
   let refused = false
 
   function openItem(out: StreamEvent[], key: string, item: OpenAIResponsesOutputItem) {
-    const itemId = typeof item.id === 'string' ? { id: item.id } : {}
-    if (item.type === 'reasoning') return blocks.open(out, key, 'reasoning', { ...itemId, provider: 'openai' })
+    if (item.type === 'reasoning') return blocks.open(out, key, 'reasoning', { ...(typeof item.id === 'string' && { id: item.id }), provider: 'openai' })
     if (item.type !== 'function_call' && item.type !== 'custom_tool_call') return undefined
     const custom = item.type === 'custom_tool_call'
-    const providerData = custom ? { [WIRE]: { type: 'custom_tool_call', ...itemId } } : item.id !== undefined ? { [WIRE]: itemId } : undefined
+    const data = toolCallData(item)
+    const providerData = custom ? { [WIRE]: { type: 'custom_tool_call', ...data } } : data ? { [WIRE]: data } : undefined
     return blocks.open(out, key, 'tool-call', { id: item.call_id ?? '', name: item.name ?? '', ...(providerData && { providerData }) }, custom)
   }
 

@@ -2,6 +2,7 @@ import type { AssistantPart, ProviderBlockPart, TextPart, ToolCallPart, ToolResu
 import type { Message } from '../../canonical/request'
 import { convertOpenAIResponsesReasoningItem } from '../../formats/openai-responses/convert-openai-responses-reasoning'
 import { customToolArguments } from '../../formats/openai-responses/openai-responses-custom-tools'
+import { createNamespaceToolNames, type NamespaceToolNames } from '../../formats/openai-responses/openai-responses-namespace-tools'
 import { fail, readArray, readObject, readString } from '../openai-chat/read-openai-chat-fields'
 import { convertOpenAIResponsesContentPart } from './convert-openai-responses-content-part'
 import { leftoverFields } from './leftover-fields'
@@ -23,9 +24,10 @@ const withData = <T extends { providerData?: Record<string, Record<string, unkno
  * assistant message, function and custom tool calls, built-in tool calls) join one assistant
  * message, in order; consecutive call outputs join one tool message. Every item field the
  * canonical form does not carry stays in providerData, so the Responses provider rebuilds the
- * items exactly. Input string -> one user message.
+ * items exactly. A call carrying a `namespace` takes the member's flat name (see `names`); its wire
+ * `name` and `namespace` stay in providerData. Input string -> one user message.
  */
-export function convertOpenAIResponsesInput(input: unknown): Message[] {
+export function convertOpenAIResponsesInput(input: unknown, names: NamespaceToolNames = createNamespaceToolNames(undefined)): Message[] {
   if (typeof input === 'string') return [{ role: 'user', content: [{ type: 'text', text: input }] }]
   const items = readArray(input, 'input')
   const messages: Message[] = []
@@ -66,10 +68,13 @@ export function convertOpenAIResponsesInput(input: unknown): Message[] {
 
   function toolCall(item: Record<string, any>, param: string, custom: boolean): ToolCallPart {
     const id = readString(item.call_id, `${param}.call_id`)
-    const name = readString(item.name, `${param}.name`)
+    const wireName = readString(item.name, `${param}.name`)
+    const namespaced = typeof item.namespace === 'string'
+    const name = namespaced ? names.flatName(item.namespace, wireName) : wireName
     toolNames.set(id, name)
     const argumentsText = custom ? customToolArguments(readString(item.input, `${param}.input`)) : readString(item.arguments, `${param}.arguments`)
-    return withData<ToolCallPart>({ type: 'tool-call', id, name, arguments: argumentsText }, leftoverFields(item, custom ? CUSTOM_CALL_KEYS : CALL_KEYS))
+    const extra = leftoverFields(item, custom ? CUSTOM_CALL_KEYS : CALL_KEYS)
+    return withData<ToolCallPart>({ type: 'tool-call', id, name, arguments: argumentsText }, namespaced ? { ...extra, name: wireName } : extra)
   }
 
   function toolResult(item: Record<string, any>, param: string, custom: boolean): ToolResultPart {

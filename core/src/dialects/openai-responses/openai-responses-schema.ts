@@ -12,7 +12,7 @@ const Item = Open(
   { type: Type.Optional(Type.String()), role: Type.Optional(Type.String()) },
   'An input item: a message ({role, content}), reasoning, function_call, function_call_output, custom_tool_call(_output) or a built-in tool item',
 )
-const Tool = Open({ type: Type.String(), name: Type.Optional(Type.String()) }, 'A function, custom or built-in tool (web_search, file_search, mcp, ...)')
+const Tool = Open({ type: Type.String(), name: Type.Optional(Type.String()) }, 'A function, custom, namespace (grouped function and custom tools) or built-in tool (web_search, file_search, mcp, ...)')
 
 /** `POST /v1/responses` request body (validation + OpenAPI). Semantic checks live in openAIResponsesToCanonical. */
 export const OpenAIResponsesRequestSchema = Open(

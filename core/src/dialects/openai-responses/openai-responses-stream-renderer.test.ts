@@ -110,6 +110,28 @@ describe('createOpenAIResponsesStreamRenderer', () => {
     expect(events[11].item).toEqual({ id: 'ctc_abc_1', type: 'custom_tool_call', status: 'completed', call_id: 'toolu_1', name: 'apply_patch', input: '*** Begin Patch\n' })
   })
 
+  test('a call to a namespace member under its flat name streams with its own name and `namespace` (added and done)', () => {
+    const agents = { type: 'namespace', name: 'agents', description: 'Tools in the agents namespace.', tools: [{ type: 'function', name: 'spawn_agent' }] }
+    const events = render(
+      [
+        start,
+        { type: 'tool-call-start', index: 0, id: 'toolu_1', name: 'agents__spawn_agent' },
+        { type: 'tool-call-delta', index: 0, argumentsDelta: '{"message":"go"}' },
+        { type: 'tool-call-end', index: 0 },
+        { type: 'finish', finishReason: 'tool-calls', usage },
+      ],
+      { tools: [agents] },
+    )
+    const item = { id: 'fc_abc_0', type: 'function_call', arguments: '{"message":"go"}', call_id: 'toolu_1', name: 'spawn_agent', namespace: 'agents' }
+    expect(events.slice(2)).toEqual([
+      { type: 'response.output_item.added', output_index: 0, item: { ...item, status: 'in_progress', arguments: '' } },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_abc_0', output_index: 0, delta: '{"message":"go"}' },
+      { type: 'response.function_call_arguments.done', item_id: 'fc_abc_0', output_index: 0, arguments: '{"message":"go"}' },
+      { type: 'response.output_item.done', output_index: 0, item: { ...item, status: 'completed' } },
+      expect.objectContaining({ type: 'response.completed', response: expect.objectContaining({ output: [{ ...item, status: 'completed' }] }) }),
+    ])
+  })
+
   test('Anthropic thinking is shown as a summary and its signature packed into encrypted_content; refusal gets its own part', () => {
     const events = render([
       start,

@@ -25,7 +25,8 @@ type Item =
  * argument deltas are JSON-escaped fragments of `{"input": ...}`).
  */
 export function createOpenAIResponsesStreamRenderer(context: RenderContext): StreamRenderer {
-  const { customTools, echo } = readRenderOptions(context)
+  const options = readRenderOptions(context)
+  const { customTools, echo } = options
   const writer = createOpenAIResponsesEventWriter()
   let id = ''
   let createdAt = 0
@@ -108,7 +109,7 @@ export function createOpenAIResponsesStreamRenderer(context: RenderContext): Str
       case 'tool-call-start': {
         const custom = isCustomToolCall(event, customTools)
         const call = { type: 'tool-call' as const, id: event.id, name: event.name, arguments: '', providerData: event.providerData }
-        const rendered = renderToolCallItem(call, itemId(custom ? 'ctc' : 'fc', writer.nextIndex()), customTools)
+        const rendered = renderToolCallItem(call, itemId(custom ? 'ctc' : 'fc', writer.nextIndex()), options)
         const opened = openItem({ ...rendered, status: 'in_progress' })
         items.set(event.index, { kind: 'tool', outputIndex: opened.outputIndex, id: rendered.id!, callId: event.id, name: event.name, custom, providerData: event.providerData, arguments: '' })
         return opened.out
@@ -122,7 +123,7 @@ export function createOpenAIResponsesStreamRenderer(context: RenderContext): Str
       case 'tool-call-end': {
         const item = items.get(event.index)
         if (item?.kind !== 'tool') return ''
-        const rendered = renderToolCallItem({ type: 'tool-call', id: item.callId, name: item.name, arguments: item.arguments, providerData: item.providerData }, item.id, customTools)
+        const rendered = renderToolCallItem({ type: 'tool-call', id: item.callId, name: item.name, arguments: item.arguments, providerData: item.providerData }, item.id, options)
         const head = { item_id: item.id, output_index: item.outputIndex }
         let out = ''
         if (item.custom) {

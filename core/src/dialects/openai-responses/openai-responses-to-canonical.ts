@@ -1,4 +1,5 @@
 import type { CanonicalRequest, ReasoningConfig, ResponseFormat } from '../../canonical/request'
+import { createNamespaceToolNames } from '../../formats/openai-responses/openai-responses-namespace-tools'
 import { fail, isObject, readObject, readOptionalBoolean, readOptionalNumber, readOptionalString, readString } from '../openai-chat/read-openai-chat-fields'
 import { convertOpenAIResponsesInput } from './convert-openai-responses-input'
 import { convertOpenAIResponsesToolChoice, convertOpenAIResponsesTools } from './convert-openai-responses-tools'
@@ -56,9 +57,10 @@ function splitObject(value: unknown, param: string, mapped: ReadonlySet<string>,
 /**
  * A Responses request body (`POST /v1/responses`) -> canonical request. `instructions` is the
  * system prompt; input system/developer messages stay in place. Function and custom tools become
- * canonical tools; built-in tools, tool choices naming them, `include`, `store`, `metadata` and
- * every other field pass through in `extra['openai-responses']` (null values too). Stateful
- * features (previous_response_id, conversation, background) are refused with a 400 naming them.
+ * canonical tools, as do the members of namespace tools (under flat names; calls carrying a
+ * `namespace` take the same names); built-in tools, tool choices naming them, `include`, `store`,
+ * `metadata` and every other field pass through in `extra['openai-responses']` (null values too).
+ * Stateful features (previous_response_id, conversation, background) are refused with a 400 naming them.
  */
 export function openAIResponsesToCanonical(input: unknown): CanonicalRequest {
   const body = isObject(input) ? input : fail('Request body must be a JSON object', 'body')
@@ -73,9 +75,10 @@ export function openAIResponsesToCanonical(input: unknown): CanonicalRequest {
   }
   const instructions = readOptionalString(body.instructions, 'instructions')
   if (instructions === '') extra.instructions = ''
-  const { tools, builtIn } = convertOpenAIResponsesTools(body.tools)
+  const names = createNamespaceToolNames(body.tools)
+  const { tools, builtIn } = convertOpenAIResponsesTools(body.tools, names)
   if (builtIn) extra.tools = builtIn
-  const { toolChoice, passThrough } = convertOpenAIResponsesToolChoice(body.tool_choice)
+  const { toolChoice, passThrough } = convertOpenAIResponsesToolChoice(body.tool_choice, names)
   if (passThrough !== undefined) extra.tool_choice = passThrough
   const text = splitObject(body.text, 'text', new Set(['format']), extra)
   const reasoning = splitObject(body.reasoning, 'reasoning', new Set(['effort', 'summary']), extra)
@@ -83,7 +86,7 @@ export function openAIResponsesToCanonical(input: unknown): CanonicalRequest {
   const request: CanonicalRequest = {
     model: readString(body.model, 'model'),
     system: instructions ? [{ type: 'text', text: instructions }] : undefined,
-    messages: convertOpenAIResponsesInput(body.input),
+    messages: convertOpenAIResponsesInput(body.input, names),
     tools,
     toolChoice,
     parallelToolCalls: readOptionalBoolean(body.parallel_tool_calls, 'parallel_tool_calls'),

@@ -24,6 +24,17 @@ test('model, stream flag, custom tool names and the echoed request fields', () =
   })
 })
 
+test('namespace members: flat name -> namespace and own name; custom members are custom tools under their flat names', () => {
+  const tools = [{ type: 'custom', name: 'apply_patch' }, { type: 'namespace', name: 'agents', tools: [{ type: 'function', name: 'spawn_agent' }, { type: 'custom', name: 'patch' }] }]
+  const options = readRenderOptions({ model: 'm', requestId: 'r', includeUsage: false, options: readOpenAIResponsesTarget({ tools }).options })
+  expect([...options.namespacedTools]).toEqual([
+    ['agents__spawn_agent', { namespace: 'agents', name: 'spawn_agent' }],
+    ['agents__patch', { namespace: 'agents', name: 'patch' }],
+  ])
+  expect([...options.customTools]).toEqual(['apply_patch', 'agents__patch'])
+  expect(readRenderOptions({ model: 'm', requestId: 'r', includeUsage: false }).namespacedTools.size).toBe(0)
+})
+
 test('never throws on a malformed body (toCanonical refuses it later with a 400)', () => {
   expect(readOpenAIResponsesTarget(null)).toMatchObject({ model: undefined, stream: false })
   expect([...readRenderOptions({ model: 'm', requestId: 'r', includeUsage: false, options: readOpenAIResponsesTarget({ tools: 'x' }).options }).customTools]).toEqual([])

@@ -2,8 +2,12 @@ import type { AssistantPart, ReasoningPart, TextPart, ToolCallPart } from '../..
 import { convertToOpenAIResponsesReasoningItem } from '../../formats/openai-responses/convert-openai-responses-reasoning'
 import { customToolInput } from '../../formats/openai-responses/openai-responses-custom-tools'
 import type { OpenAIResponsesOutputItem } from '../../formats/openai-responses/openai-responses-types'
+import type { OpenAIResponsesRenderOptions } from './read-openai-responses-target'
 
 const WIRE = 'openai-responses'
+
+/** The client's tool names the renderers need: custom tools and namespace members (by canonical name). */
+export type ClientToolNames = Pick<OpenAIResponsesRenderOptions, 'customTools' | 'namespacedTools'>
 
 /** Annotations (e.g. url_citation) an OpenAI text part carried, else none. */
 export function textAnnotations(providerData: TextPart['providerData']): unknown[] {
@@ -11,16 +15,33 @@ export function textAnnotations(providerData: TextPart['providerData']): unknown
   return Array.isArray(annotations) ? annotations : []
 }
 
-/** Whether a tool call is a custom (freeform) tool call: the client declared the tool as custom, or the upstream said so. */
+/**
+ * Whether a tool call is a custom (freeform) tool call: the upstream said so, or the client declared
+ * the tool as custom (a call an OpenAI upstream placed in a namespace is named within it, so only
+ * the upstream's word counts for it).
+ */
 export function isCustomToolCall(part: Pick<ToolCallPart, 'name' | 'providerData'>, customTools: ReadonlySet<string>): boolean {
-  return customTools.has(part.name) || part.providerData?.[WIRE]?.type === 'custom_tool_call'
+  const data = part.providerData?.[WIRE]
+  return data?.type === 'custom_tool_call' || (customTools.has(part.name) && typeof data?.namespace !== 'string')
+}
+
+/**
+ * The name a call carries on the wire: a namespace member's own name and its `namespace` (the
+ * client declared the member, or an OpenAI upstream named the namespace), else the canonical name.
+ */
+export function wireToolName(part: Pick<ToolCallPart, 'name' | 'providerData'>, namespacedTools: ClientToolNames['namespacedTools']): { name: string; namespace?: string } {
+  const member = namespacedTools.get(part.name)
+  if (member) return { name: member.name, namespace: member.namespace }
+  const namespace = part.providerData?.[WIRE]?.namespace
+  return typeof namespace === 'string' ? { name: part.name, namespace } : { name: part.name }
 }
 
 /** A finished tool call as an output item (function_call, or custom_tool_call with the freeform input unwrapped). */
-export function renderToolCallItem(part: ToolCallPart, id: string, customTools: ReadonlySet<string>): OpenAIResponsesOutputItem {
+export function renderToolCallItem(part: ToolCallPart, id: string, tools: ClientToolNames): OpenAIResponsesOutputItem {
   const itemId = typeof part.providerData?.[WIRE]?.id === 'string' ? (part.providerData[WIRE].id as string) : id
-  if (isCustomToolCall(part, customTools)) return { id: itemId, type: 'custom_tool_call', status: 'completed', call_id: part.id, name: part.name, input: customToolInput(part.arguments) }
-  return { id: itemId, type: 'function_call', status: 'completed', arguments: part.arguments, call_id: part.id, name: part.name }
+  const name = wireToolName(part, tools.namespacedTools)
+  if (isCustomToolCall(part, tools.customTools)) return { id: itemId, type: 'custom_tool_call', status: 'completed', call_id: part.id, ...name, input: customToolInput(part.arguments) }
+  return { id: itemId, type: 'function_call', status: 'completed', arguments: part.arguments, call_id: part.id, ...name }
 }
 
 export function renderReasoningItem(part: ReasoningPart, id: string): OpenAIResponsesOutputItem {
@@ -29,13 +50,14 @@ export function renderReasoningItem(part: ReasoningPart, id: string): OpenAIResp
 
 /**
  * Canonical assistant content -> Responses output items, in order: reasoning items, one message
- * item per run of text (a refusal joins the last message), function/custom tool calls, and
- * OpenAI's own built-in tool items verbatim (other providers' native blocks are skipped).
+ * item per run of text (a refusal joins the last message), function/custom tool calls (namespace
+ * members under their wire names), and OpenAI's own built-in tool items verbatim (other providers'
+ * native blocks are skipped).
  */
 export function renderOpenAIResponsesOutput(
   content: AssistantPart[],
   refusal: string | undefined,
-  customTools: ReadonlySet<string>,
+  tools: ClientToolNames,
   itemId: (prefix: string, outputIndex: number) => string,
 ): OpenAIResponsesOutputItem[] {
   const output: OpenAIResponsesOutputItem[] = []
@@ -49,7 +71,7 @@ export function renderOpenAIResponsesOutput(
     }
     message = undefined
     if (part.type === 'reasoning') output.push(renderReasoningItem(part, itemId('rs', output.length)))
-    else if (part.type === 'tool-call') output.push(renderToolCallItem(part, itemId(isCustomToolCall(part, customTools) ? 'ctc' : 'fc', output.length), customTools))
+    else if (part.type === 'tool-call') output.push(renderToolCallItem(part, itemId(isCustomToolCall(part, tools.customTools) ? 'ctc' : 'fc', output.length), tools))
     else if (part.provider === 'openai') output.push(part.block as OpenAIResponsesOutputItem)
   }
   if (refusal !== undefined) {

@@ -74,6 +74,27 @@ describe('renderOpenAIResponsesResponse', () => {
     expect(rendered.usage).toEqual({ input_tokens: 103, input_tokens_details: { cached_tokens: 100 }, output_tokens: 9, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 112 })
   })
 
+  test('namespace members: calls under a flat name (Anthropic) or named in a namespace (OpenAI) come back with their own name and `namespace`', () => {
+    const agents = { type: 'namespace', name: 'agents', description: 'Tools in the agents namespace.', tools: [{ type: 'function', name: 'spawn_agent' }, { type: 'custom', name: 'patch' }] }
+    const response: CanonicalResponse = {
+      id: 'msg_02',
+      model: 'claude-sonnet-4-5',
+      created: 1,
+      content: [
+        { type: 'tool-call', id: 'toolu_1', name: 'agents__spawn_agent', arguments: '{"message":"go"}' },
+        { type: 'tool-call', id: 'toolu_2', name: 'agents__patch', arguments: '{"input":"diff"}' },
+        { type: 'tool-call', id: 'call_3', name: 'spawn_agent', arguments: '{}', providerData: { 'openai-responses': { id: 'fc_3', namespace: 'agents' } } },
+      ],
+      finishReason: 'tool-calls',
+      usage: createUsage({}),
+    }
+    expect(renderOpenAIResponsesResponse(response, context({ tools: [agents] })).output).toEqual([
+      { id: 'fc_msg_02_0', type: 'function_call', status: 'completed', arguments: '{"message":"go"}', call_id: 'toolu_1', name: 'spawn_agent', namespace: 'agents' },
+      { id: 'ctc_msg_02_1', type: 'custom_tool_call', status: 'completed', call_id: 'toolu_2', name: 'patch', namespace: 'agents', input: 'diff' },
+      { id: 'fc_3', type: 'function_call', status: 'completed', arguments: '{}', call_id: 'call_3', name: 'spawn_agent', namespace: 'agents' },
+    ])
+  })
+
   test('length -> incomplete max_output_tokens; content filter -> incomplete; error -> failed; OpenAI built-in items verbatim', () => {
     const base: CanonicalResponse = { id: 'resp_2', model: 'm', created: 2, content: [], finishReason: 'length', usage: createUsage({}) }
     const webSearch = { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'q' } }

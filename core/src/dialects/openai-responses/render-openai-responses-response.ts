@@ -18,7 +18,7 @@ export function renderOpenAIResponsesResponse(response: CanonicalResponse, conte
     status,
     model: context.model,
     echo: options.echo,
-    output: renderOpenAIResponsesOutput(response.content, response.refusal, options.customTools, createItemIds(id)),
+    output: renderOpenAIResponsesOutput(response.content, response.refusal, options, createItemIds(id)),
     usage: convertToOpenAIResponsesUsage(response.usage),
     error: status === 'failed' ? { code: 'server_error', message: `The model stopped with an error${response.rawFinishReason ? ` (${response.rawFinishReason})` : ''}` } : null,
     incompleteDetails,
