@@ -18,12 +18,12 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: bun run bench [flags]
-  --quick            smoke run: 1 round, 1 s per run, few streams (< 2 minutes)
+  --quick            smoke run: 1 round, 1 s per run, few streams (about 2 minutes)
   --rounds N         interleaved rounds per comparison (default 3; quick 1)
   --duration S       measured seconds per run (default 5; quick 1)
   --streams N        concurrent slow streams in the memory scenario (default 10000, capped by the
                      open-file limit; quick 300)
-  --leak-requests N  requests in the leak check (default 50000; quick 6000; e.g. 200000)
+  --leak-requests N  requests in the leak check (default 30000; quick 6000; e.g. 200000)
   --peers            also benchmark peer gateways (Portkey)
   --only a,b         run only these scenario ids
   --help`
@@ -61,7 +61,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     durationMs: durationSeconds * 1000,
     warmupMs: Math.min(1000, Math.max(300, durationSeconds * 200)),
     streams: Math.round(positive(values.streams, quick ? 300 : 10_000, 'streams')),
-    leakRequests: Math.round(positive(values['leak-requests'], quick ? 6000 : 50_000, 'leak-requests')),
+    leakRequests: Math.round(positive(values['leak-requests'], quick ? 6000 : 30_000, 'leak-requests')),
     peers: values.peers === true,
     only: values.only?.split(',').map((id) => id.trim()),
   }

@@ -17,6 +17,8 @@ type Summaries = Map<string, VariantSummary[]>
  */
 export const LEAK_RSS_BYTES_PER_REQUEST = 100
 export const LEAK_HEAP_BYTES_PER_REQUEST = 10
+/** "Cost does not grow with the number of keys": within the round-to-round noise of this machine (a few %). */
+const KEY_COUNT_TOLERANCE = 0.9
 /** Fewer requests than this cannot show a trend through the noise (--quick). */
 const LEAK_MIN_REQUESTS = 20_000
 
@@ -51,7 +53,7 @@ function throughputAtLeast(threshold: number) {
 }
 
 const definitions: GoalDefinition[] = [
-  { goal: 'Tollgate non-stream throughput vs minimal proxy', target: '≥ 75%', scenario: 'non-stream', variant: 'tollgate', judge: throughputAtLeast(0.75) },
+  { goal: 'Tollgate full pipeline, non-stream throughput vs minimal proxy', target: '≥ 75%', scenario: 'non-stream', variant: 'tollgate', judge: throughputAtLeast(0.75) },
   {
     goal: 'Added p50 latency at one connection (vs direct)',
     target: '≤ 100 µs',
@@ -70,7 +72,7 @@ const definitions: GoalDefinition[] = [
         ? undefined
         : { measured: `${ms(summary.addedFirstByteP50Ms)}${proxyFigure(scenario, 'addedFirstByteP50Ms')}`, met: summary.addedFirstByteP50Ms <= 0.2 },
   },
-  { goal: 'Tollgate stream throughput vs minimal proxy', target: '≥ 75%', scenario: 'stream', variant: 'tollgate', judge: throughputAtLeast(0.75) },
+  { goal: 'Tollgate full pipeline, stream throughput vs minimal proxy', target: '≥ 75%', scenario: 'stream', variant: 'tollgate', judge: throughputAtLeast(0.75) },
   { goal: 'Cross-dialect stream throughput vs minimal proxy', target: '≥ 60%', scenario: 'stream', variant: 'tollgate-cross', judge: throughputAtLeast(0.6) },
   {
     goal: '20 ms upstream, 50 connections: throughput and p99 vs direct',
@@ -82,6 +84,21 @@ const definitions: GoalDefinition[] = [
         ? undefined
         : { measured: `${percent(summary.throughputRatio)} req/s, p99 ${percent(summary.p99Ratio)}`, met: summary.throughputRatio >= 0.97 && summary.p99Ratio <= 1.03 },
   },
+  {
+    goal: 'Auth cost with 100,000 keys vs 10 keys in the store (same key, non-stream)',
+    target: 'does not grow: ≥ 90% req/s and by CPU',
+    scenario: 'auth-keys',
+    variant: 'tollgate-100k',
+    judge: (summary) =>
+      summary.throughputRatio === undefined || summary.capacityRatio === undefined
+        ? undefined
+        : {
+            measured: `${percent(summary.throughputRatio)} req/s, ${percent(summary.capacityRatio)} by CPU, p50 ${summary.addedP50Ms === undefined ? '–' : ms(summary.addedP50Ms)}`,
+            met: Math.min(summary.throughputRatio, summary.capacityRatio) >= KEY_COUNT_TOLERANCE,
+          },
+  },
+  { goal: 'Full pipeline on PostgreSQL + Redis, non-stream vs minimal proxy', target: '≥ 75%', scenario: 'postgres-redis', variant: 'tollgate-pg', judge: throughputAtLeast(0.75) },
+  { goal: 'Full pipeline on PostgreSQL + Redis, stream vs minimal proxy', target: '≥ 75%', scenario: 'postgres-redis-stream', variant: 'tollgate-pg', judge: throughputAtLeast(0.75) },
   {
     goal: 'RSS with 10,000 open streams',
     target: '≤ 500 MB',
@@ -117,6 +134,7 @@ export function evaluateGoals(summaries: Summaries): GoalResult[] {
     const scenario = summaries.get(definition.scenario) ?? []
     const summary = scenario.find((variant) => variant.id === definition.variant)
     if (!summary) return { ...base, measured: 'not run', met: undefined }
+    if (summary.skipped) return { ...base, measured: `skipped: ${summary.failed}`, met: undefined }
     if (summary.failed) return { ...base, measured: `failed: ${summary.failed.split('\n')[0].slice(0, 120)}`, met: false }
     const verdict = definition.judge(summary, scenario)
     if (!verdict) return { ...base, measured: 'no figure', met: false }

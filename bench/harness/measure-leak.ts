@@ -1,11 +1,10 @@
 import { buildClientRequest } from '../load/build-client-request'
 import type { FailureSummary } from '../load/load-protocol'
-import { BENCH_MASTER_KEY } from './bench-servers'
+import type { BenchServer } from './bench-servers'
 import { fitSlope } from './fit-slope'
 import { sampleProcess } from './process-stats'
 import { runLoadGenerator } from './run-load-generator'
 import type { LeakScenario } from './scenarios'
-import type { ServerProcess } from './spawn-server'
 import type { Variant } from './variants'
 
 export interface LeakPoint {
@@ -29,8 +28,8 @@ const BATCH_TIMEOUT_MS = 120_000
  * Send the scenario's requests in batches; after each batch run a full GC in the server and
  * record RSS and heap. The slope over the post-warm-up batches is the growth trend.
  */
-export async function measureLeak(server: ServerProcess, variant: Variant, scenario: LeakScenario): Promise<LeakMeasurement> {
-  const requests = variant.requests.map((shape) => buildClientRequest(server.port, { ...shape, apiKey: BENCH_MASTER_KEY }))
+export async function measureLeak(server: BenchServer, variant: Variant, scenario: LeakScenario): Promise<LeakMeasurement> {
+  const requests = variant.requests.map((shape) => buildClientRequest(server.port, { ...shape, apiKey: server.apiKey }))
   const perBatch = Math.ceil(scenario.requests / scenario.batches)
   const points: LeakPoint[] = [{ requests: 0, heapBytes: await server.collectGarbage(), rssBytes: sampleProcess(server.pid).rssBytes }]
   const failures: FailureSummary = { count: 0, samples: [] }

@@ -1,9 +1,8 @@
 import { buildClientRequest } from '../load/build-client-request'
 import type { FailureSummary } from '../load/load-protocol'
-import { BENCH_MASTER_KEY } from './bench-servers'
+import type { BenchServer } from './bench-servers'
 import { openFileLimit, resetPeakRss, sampleProcess } from './process-stats'
 import { runLoadGenerator } from './run-load-generator'
-import type { ServerProcess } from './spawn-server'
 import type { Variant } from './variants'
 
 export interface OpenStreamsMeasurement {
@@ -30,9 +29,9 @@ export function maxStreamsFor(pid: number): number {
 const SETTLE_MS = 1_500
 
 /** Open `streams` slow streams through one server, hold them, and read its RSS meanwhile. */
-export async function measureOpenStreams(server: ServerProcess, variant: Variant, streams: number, holdMs: number): Promise<OpenStreamsMeasurement> {
+export async function measureOpenStreams(server: BenchServer, variant: Variant, streams: number, holdMs: number): Promise<OpenStreamsMeasurement> {
   await Bun.sleep(SETTLE_MS)
-  const request = buildClientRequest(server.port, { ...variant.requests[0], apiKey: BENCH_MASTER_KEY })
+  const request = buildClientRequest(server.port, { ...variant.requests[0], apiKey: server.apiKey })
   const idleRssBytes = sampleProcess(server.pid).rssBytes
   resetPeakRss(server.pid)
   let openRssBytes = 0

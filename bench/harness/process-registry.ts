@@ -1,7 +1,17 @@
 import type { Subprocess } from 'bun'
 
 const children = new Set<Subprocess>()
+const cleanups = new Set<() => Promise<void>>()
 let installed = false
+
+/**
+ * Run `cleanup` (bounded to 5 s) when the bench is interrupted (Ctrl-C, SIGTERM), after its
+ * children are stopped: e.g. dropping the PostgreSQL schema of the run. Returns the unregister function.
+ */
+export function onInterrupt(cleanup: () => Promise<void>): () => void {
+  cleanups.add(cleanup)
+  return () => cleanups.delete(cleanup)
+}
 
 /** Stop every process the bench started, by its own handle (never by name). */
 export function stopAllChildren(): void {
@@ -22,9 +32,10 @@ export function registerChild(child: Subprocess): Subprocess {
     installed = true
     process.on('exit', stopAllChildren)
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      process.on(signal, () => {
+      process.on(signal, async () => {
         console.error(`\nbench: ${signal}, stopping ${children.size} process(es)`)
         stopAllChildren()
+        await Promise.race([Promise.allSettled([...cleanups].map((cleanup) => cleanup())), Bun.sleep(5_000)])
         process.exit(130)
       })
     }

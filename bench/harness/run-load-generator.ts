@@ -11,9 +11,9 @@ export async function runLoadGenerator(config: ClosedLoopConfig, onEvent?: (even
 export async function runLoadGenerator(config: OpenStreamsConfig, onEvent?: (event: LoadEvent) => void): Promise<OpenStreamsResult>
 export async function runLoadGenerator(config: LoadConfig, onEvent: (event: LoadEvent) => void = () => {}) {
   const child = Bun.spawn({
-    cmd: [process.execPath, '--no-install', script, JSON.stringify(config)],
+    cmd: [process.execPath, '--no-install', script],
     env: { ...process.env },
-    stdin: 'ignore',
+    stdin: new Blob([JSON.stringify(config)]),
     stdout: 'pipe',
     stderr: 'pipe',
   })

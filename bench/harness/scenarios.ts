@@ -1,21 +1,24 @@
 import type { BenchOptions } from './bench-options'
-import { directProxyTollgate, requestShapes as shape, type Variant } from './variants'
+import { bareTollgate, directProxyTollgate, requestShapes as shape, type Variant } from './variants'
 
 interface ScenarioBase {
   id: string
   title: string
   variants: Variant[]
+  /** Printed under the scenario's table. */
+  notes?: string[]
 }
 
 /**
  * Keep-alive connections in a closed loop, compared on `throughput` (req/s and CPU per request
- * against the minimal proxy), `latency` (added p50/TTFT against direct) or `upstream-bound`
- * (req/s and p99 against direct when a slow upstream sets the pace).
+ * against the minimal proxy), `latency` (added p50/TTFT against direct), `upstream-bound`
+ * (req/s and p99 against direct when a slow upstream sets the pace) or `same-cost` (req/s, CPU
+ * per request and p50 against the same gateway differently configured).
  */
 export interface ClosedLoopScenario extends ScenarioBase {
   kind: 'closed-loop'
   connections: number
-  compare: 'throughput' | 'latency' | 'upstream-bound'
+  compare: 'throughput' | 'latency' | 'upstream-bound' | 'same-cost'
 }
 
 /** Many slow streams open at once; compared on RSS. */
@@ -47,12 +50,22 @@ export type Scenario = ClosedLoopScenario | OpenStreamsScenario | LeakScenario |
 
 /** Upstream pacing for the open-streams scenario: 20 events, one every 2 s, so streams outlive the hold. */
 const SLOW_STREAM_INTERVAL_MS = 2_000
+/** Seeded keys the cache-miss variant spreads its requests over, a fresh slice each round. */
+export const SPREAD_KEYS = 1_000
 
 /** Every scenario of issue 8, in the order they run. */
 export function benchScenarios(options: BenchOptions): Scenario[] {
   const stream = [shape.openAIChat(true)]
+  const nonStream = [shape.openAIChat(false)]
   const all: Scenario[] = [
-    { kind: 'closed-loop', id: 'non-stream', title: 'Non-stream throughput (50 connections, instant upstream)', connections: 50, compare: 'throughput', variants: directProxyTollgate([shape.openAIChat(false)], 'proxy') },
+    {
+      kind: 'closed-loop',
+      id: 'non-stream',
+      title: 'Non-stream throughput (50 connections, instant upstream)',
+      connections: 50,
+      compare: 'throughput',
+      variants: [...directProxyTollgate(nonStream, 'proxy'), bareTollgate(nonStream, 'proxy')],
+    },
     {
       kind: 'closed-loop',
       id: 'stream',
@@ -94,8 +107,39 @@ export function benchScenarios(options: BenchOptions): Scenario[] {
       holdMs: options.quick ? 1_000 : 2_000,
       variants: directProxyTollgate([shape.openAIChat(true, { intervalMs: SLOW_STREAM_INTERVAL_MS })], 'proxy'),
     },
-    { kind: 'pending', id: 'auth-keys', title: 'Auth with 100k keys vs 10 keys', reason: 'not yet available (virtual keys are another issue)' },
-    { kind: 'pending', id: 'postgres-redis', title: 'PostgreSQL + Redis variant', reason: 'not yet available (storage backends are another issue)' },
+    {
+      kind: 'closed-loop',
+      id: 'auth-keys',
+      title: 'Auth with 100k keys vs 10 keys in the store (non-stream, 50 connections, full pipeline)',
+      connections: 50,
+      compare: 'same-cost',
+      variants: [
+        { id: 'tollgate-10-keys', label: 'Tollgate, 10 keys in the store (one key)', server: 'tollgate-10-keys', requests: nonStream },
+        { id: 'tollgate-100k', label: 'Tollgate, 100,000 keys in the store (one key)', server: 'tollgate-100k', requests: nonStream, baseline: 'tollgate-10-keys' },
+        {
+          id: 'tollgate-100k-spread',
+          label: `Tollgate, 100,000 keys, requests spread over ${SPREAD_KEYS.toLocaleString('en-US')} of them (each key's first use a cache miss)`,
+          server: 'tollgate-100k',
+          requests: nonStream,
+          baseline: 'tollgate-10-keys',
+          spreadKeys: SPREAD_KEYS,
+        },
+      ],
+    },
+    ...(['non-stream', 'stream'] as const).map(
+      (kind): Scenario => ({
+        kind: 'closed-loop',
+        id: kind === 'stream' ? 'postgres-redis-stream' : 'postgres-redis',
+        title: `Full pipeline on PostgreSQL + Redis, ${kind} (50 connections, instant upstream)`,
+        connections: 50,
+        compare: 'throughput',
+        notes: ['PostgreSQL and Redis are not bench processes: the CPU they spend serving the gateway counts as "outside the bench" in the background figure.'],
+        variants: [
+          { id: 'proxy', label: 'minimal proxy', server: 'proxy', requests: kind === 'stream' ? stream : nonStream },
+          { id: 'tollgate-pg', label: 'Tollgate, full pipeline, PostgreSQL + Redis', server: 'tollgate-pg', requests: kind === 'stream' ? stream : nonStream, baseline: 'proxy' },
+        ],
+      }),
+    ),
   ]
   return options.only ? all.filter((scenario) => options.only!.includes(scenario.id)) : all
 }

@@ -14,6 +14,8 @@ export interface VariantSummary {
   baseline?: string
   /** Set when no round produced a measurement. */
   failed?: string
+  /** The scenario did not run (`failed` says why): not a failure. */
+  skipped?: boolean
   rounds: number
   failedRequests: number
   failureSample?: string
@@ -121,5 +123,7 @@ function summarizeVariant(result: ScenarioResult, variant: Variant): VariantSumm
 }
 
 export function summarizeScenario(result: ScenarioResult): VariantSummary[] {
-  return result.scenario.kind === 'pending' ? [] : result.scenario.variants.map((variant) => summarizeVariant(result, variant))
+  if (result.scenario.kind === 'pending') return []
+  if (result.skipped) return result.scenario.variants.map((variant) => ({ id: variant.id, label: variant.label, baseline: variant.baseline, rounds: 0, failedRequests: 0, failed: result.skipped, skipped: true }))
+  return result.scenario.variants.map((variant) => summarizeVariant(result, variant))
 }

@@ -13,6 +13,12 @@ export interface Variant {
   requests: RequestShape[]
   /** Variant id (same scenario) this one is compared with. */
   baseline?: string
+  /**
+   * Send the requests with this many of the server's seeded keys (round-robin; a fresh slice
+   * each round, warm-up on the measured key), so each key's first use in the measured window
+   * is a key-cache miss. Default: the server's measured key only.
+   */
+  spreadKeys?: number
 }
 
 const OPENAI_MODEL = 'openai/gpt-4o-mini'
@@ -38,6 +44,11 @@ export function directProxyTollgate(requests: RequestShape[], baseline: 'direct'
   return [
     { id: 'direct', label: 'direct to mock upstream', server: 'direct', requests },
     { id: 'proxy', label: 'minimal proxy', server: 'proxy', requests, baseline: baseline === 'direct' ? 'direct' : undefined },
-    { id: 'tollgate', label: 'Tollgate', server: 'tollgate', requests, baseline },
+    { id: 'tollgate', label: 'Tollgate, full pipeline', server: 'tollgate', requests, baseline },
   ]
+}
+
+/** Core alone (no platform plugins, master key): beside the full pipeline, it shows what the plugins cost. */
+export function bareTollgate(requests: RequestShape[], baseline: 'direct' | 'proxy'): Variant {
+  return { id: 'tollgate-bare', label: 'Tollgate without plugins (master key)', server: 'tollgate-bare', requests, baseline }
 }

@@ -8,7 +8,8 @@ const MAX_RECONNECTS = 1_000
 
 /**
  * Closed-loop load: `connections` keep-alive connections each send the next request as soon as
- * the previous answer is complete. Warm-up first (unmeasured), then a measured window that
+ * the previous answer is complete. Warm-up first (unmeasured; `warmupRequests` when given, so
+ * the measured window starts on `requests` the server has not seen yet), then a measured window that
  * ends by time or by count; in-flight requests are drained (bounded) before returning.
  */
 export async function runClosedLoop(config: ClosedLoopConfig, emit: (event: LoadEvent) => void): Promise<ClosedLoopResult> {
@@ -41,7 +42,8 @@ export async function runClosedLoop(config: ClosedLoopConfig, emit: (event: Load
   function sendNext(connection: LoadConnection) {
     if (phase === 'drain' || !connection.open) return
     inFlight++
-    connection.send(config.requests[next++ % config.requests.length])
+    const requests = phase === 'warmup' && config.warmupRequests ? config.warmupRequests : config.requests
+    connection.send(requests[next++ % requests.length])
   }
 
   async function connect(): Promise<void> {
@@ -67,6 +69,7 @@ export async function runClosedLoop(config: ClosedLoopConfig, emit: (event: Load
   await Promise.all(Array.from({ length: config.connections }, connect))
   await Bun.sleep(config.warmupMs)
   phase = 'measure'
+  next = 0
   const cpuAtStart = process.cpuUsage()
   measureStart = performance.now()
   emit({ event: 'measure-start' })

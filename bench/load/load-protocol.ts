@@ -7,6 +7,8 @@ export interface ClosedLoopConfig {
   port: number
   /** Sent round-robin. */
   requests: LoadRequest[]
+  /** Sent round-robin during warm-up instead of `requests`. */
+  warmupRequests?: LoadRequest[]
   connections: number
   /** Requests completed during warm-up are not measured. */
   warmupMs: number

@@ -24,7 +24,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
   ]
   for (const { result, summaries } of report.scenarios) {
-    lines.push(`## ${result.scenario.title}`, '', renderScenarioTable(result.scenario, summaries), '')
+    lines.push(`## ${result.scenario.title}`, '', result.skipped ? `_Skipped: ${result.skipped}._` : renderScenarioTable(result.scenario, summaries), '')
     for (const note of result.notes) lines.push(`> ${note}`, '')
     const background = Math.max(0, ...summaries.map((summary) => summary.backgroundCores ?? 0))
     if (background > NOISY_BACKGROUND_CORES) lines.push(`> ⚠ Processes outside the bench kept ~${background.toFixed(2)} cores busy during this scenario: its figures are noisier than usual.`, '')

@@ -19,6 +19,10 @@ function closedLoopComparison(summary: VariantSummary, summaries: VariantSummary
     const firstByte = summary.addedFirstByteP50Ms !== undefined ? `, TTFT ${formatAddedMs(summary.addedFirstByteP50Ms)}` : ''
     return `p50 ${formatAddedMs(summary.addedP50Ms)}${firstByte} vs ${versus}`
   }
+  if (compare === 'same-cost') {
+    const cpu = summary.capacityRatio === undefined ? '–' : `×${(1 / summary.capacityRatio).toFixed(2)}`
+    return `${formatPercent(summary.throughputRatio)} req/s, CPU/req ${cpu}, p50 ${formatAddedMs(summary.addedP50Ms)} vs ${versus}`
+  }
   if (compare === 'upstream-bound') return `${formatPercent(summary.throughputRatio)} req/s, p99 ×${summary.p99Ratio?.toFixed(3) ?? '–'} vs ${versus}`
   return `${formatPercent(summary.throughputRatio)} req/s (${formatPercent(summary.capacityRatio)} by CPU), p99 ×${summary.p99Ratio?.toFixed(2) ?? '–'} vs ${versus}`
 }

@@ -1,9 +1,16 @@
+import { BENCH_REDIS_DB } from '../harness/external-backends'
 import { LEAK_HEAP_BYTES_PER_REQUEST, LEAK_RSS_BYTES_PER_REQUEST } from '../harness/goals'
+import { BENCH_PLAN } from '../harness/provision-bench-account'
 
 /** How to read the figures; printed under every report. */
 export const reportNotes = [
-  'Processes: mock upstream, minimal proxy, Tollgate and the load generator each run in their own Bun process on 127.0.0.1; the orchestrator only samples /proc.',
+  'Processes: mock upstream, minimal proxy, each Tollgate gateway and the load generator run in their own Bun process on 127.0.0.1; the orchestrator only samples /proc.',
+  `"Tollgate, full pipeline" is \`createGateway\` with the zero-config platform plugins of \`bun run start\` (\`discoverPlugins()\`: keys, ratelimit, billing, routing) on the embedded SQLite store. At start the bench seeds keys into its store (\`seedKeys\`; 10 keys in all, or 100,000 for the auth scenario), then, through the admin API with the master key, puts the account on plan \`${BENCH_PLAN}\` (TOLLGATE_RATE_LIMITS: rpm, tpm and max_concurrency per account and per key, far above what the bench reaches), credits it $1,000,000 and mints the private key the load generator sends. So every request does key auth, six rate-limit buckets, a billing reservation and settlement, and a usage record. The mock's paced model names (\`openai/gpt-4o-mini~latency=20\`) get gpt-4o-mini's price through TOLLGATE_PRICES.`,
+  '"Tollgate without plugins" is core alone with the master key (no keys, limits, billing or routing): the difference to the full pipeline is what the platform plugins cost.',
+  `PostgreSQL + Redis: the same full pipeline with DATABASE_URL (a schema of its own, bench_<pid>, dropped at the end; BENCH_DATABASE_URL overrides), REDIS_URL (database ${BENCH_REDIS_DB} unless the URL names one, as the zero-config plugins take no key prefix from the environment; every key they write expires by itself; BENCH_REDIS_URL overrides): the store, rate-limit counters and circuit breakers all leave the process. Skipped, with the reason, when either server is unreachable.`,
+  'Auth: the 10-key and 100k-key stores each serve one measured key; the spread run sends each round through a fresh slice of seeded keys of the 100k store after a warm-up on the measured key, so every slice key misses the key cache once inside the measured window.',
   'server CPU/req: user + system CPU time of the server under test (all its threads, /proc/<pid>/stat) during the measured window ÷ completed requests; server cores: that CPU time ÷ wall time.',
+  'The servers must be idle (< 0.05 cores together) before each measurement starts: a gateway still settling the previous run (billing thousands of aborted streams) would otherwise load the next variant.',
   'Throughput goals count the lower of two ratios: req/s, and CPU per request (baseline ÷ Tollgate). On a 2-core machine the load generator and mock upstream share the CPUs with the server under test, which dilutes req/s differences; the CPU ratio is the req/s ratio a CPU-bound gateway would see.',
   'Peak RSS is VmHWM, reset at the start of each run (/proc/<pid>/clear_refs); "RSS, all open" is VmRSS the moment the last stream got its first byte.',
   'The load generator speaks HTTP/1.1 over raw keep-alive sockets (bench/load): exact connection counts, low client overhead. Latency = request written → last byte; TTFT = request written → first body byte.',
