@@ -35,3 +35,17 @@ export function createUsage(parts: {
     output: { total: text + reasoning, text, reasoning },
   }
 }
+
+/**
+ * Usage from totals that include their parts (OpenAI's convention: input counts cached and
+ * cache-written tokens, output counts reasoning tokens).
+ */
+export function createUsageFromTotals(totals: { input: number; cacheRead: number; cacheWrite: number; output: number; reasoning: number }): Usage {
+  return createUsage({
+    noCache: Math.max(0, totals.input - totals.cacheRead - totals.cacheWrite),
+    cacheRead: totals.cacheRead,
+    cacheWrite: totals.cacheWrite,
+    text: Math.max(0, totals.output - totals.reasoning),
+    reasoning: totals.reasoning,
+  })
+}

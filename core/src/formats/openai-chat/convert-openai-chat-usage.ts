@@ -1,4 +1,4 @@
-import { createUsage, type Usage } from '../../canonical/usage'
+import { createUsageFromTotals, type Usage } from '../../canonical/usage'
 import type { OpenAIChatUsage } from './openai-chat-types'
 
 /**
@@ -11,13 +11,7 @@ export function convertOpenAIChatUsage(usage: OpenAIChatUsage | null | undefined
   const cacheRead = usage?.prompt_tokens_details?.cached_tokens ?? 0
   const cacheWrite = usage?.prompt_tokens_details?.cache_write_tokens ?? 0
   const reasoning = usage?.completion_tokens_details?.reasoning_tokens ?? 0
-  return createUsage({
-    noCache: Math.max(0, prompt - cacheRead - cacheWrite),
-    cacheRead,
-    cacheWrite,
-    text: Math.max(0, completion - reasoning),
-    reasoning,
-  })
+  return createUsageFromTotals({ input: prompt, cacheRead, cacheWrite, output: completion, reasoning })
 }
 
 /** Canonical -> the usage object an OpenAI client expects (with `cost` in USD when the gateway priced it). */

@@ -1,4 +1,4 @@
-import { createUsage, type Usage } from '../../canonical/usage'
+import { createUsageFromTotals, type Usage } from '../../canonical/usage'
 import type { OpenAIResponsesUsage } from './openai-responses-types'
 
 /**
@@ -11,13 +11,7 @@ export function convertOpenAIResponsesUsage(usage: OpenAIResponsesUsage | null |
   const cacheRead = usage?.input_tokens_details?.cached_tokens ?? 0
   const cacheWrite = usage?.input_tokens_details?.cache_write_tokens ?? 0
   const reasoning = usage?.output_tokens_details?.reasoning_tokens ?? 0
-  return createUsage({
-    noCache: Math.max(0, input - cacheRead - cacheWrite),
-    cacheRead,
-    cacheWrite,
-    text: Math.max(0, output - reasoning),
-    reasoning,
-  })
+  return createUsageFromTotals({ input, cacheRead, cacheWrite, output, reasoning })
 }
 
 /**
